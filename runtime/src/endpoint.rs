@@ -1,0 +1,153 @@
+//! The contract between a declared endpoint and the [`Client`](crate::Client).
+
+use std::fmt::{self, Display, Write as _};
+
+use serde::de::DeserializeOwned;
+
+use crate::schema::EndpointInfo;
+
+/// A request value that the [`Client`](crate::Client) can send.
+///
+/// `hubspot_endpoint!` implements it for every endpoint it declares; there is
+/// rarely a reason to implement it by hand.
+pub trait Endpoint {
+    /// What a successful response decodes into.
+    type Response: DeserializeOwned;
+
+    /// The endpoint's metadata: method, paths per version, fields, scopes.
+    const INFO: &'static EndpointInfo;
+
+    /// The path for the version at `version_index` in [`EndpointInfo::paths`],
+    /// with every placeholder filled in and percent-encoded.
+    fn path(&self, version_index: usize) -> String;
+
+    /// Appends the query-string parameters that are set.
+    fn query(&self, query: &mut Query) {
+        let _ = query;
+    }
+
+    /// The JSON request body, or `None` when the endpoint sends none.
+    fn body(&self) -> Result<Option<Vec<u8>>, serde_json::Error>;
+}
+
+/// Query-string parameters being collected for one request.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Query {
+    pairs: Vec<(&'static str, String)>,
+}
+
+impl Query {
+    /// Appends `value` under `name`; how depends on the value's type (an
+    /// unset `Option` appends nothing, a `Vec` appends one pair per element).
+    pub fn push<V: QueryValue + ?Sized>(&mut self, name: &'static str, value: &V) {
+        value.append_to(name, self);
+    }
+
+    /// Appends one raw pair.
+    pub fn push_str(&mut self, name: &'static str, value: String) {
+        self.pairs.push((name, value));
+    }
+
+    /// The pairs collected so far, in order.
+    pub fn pairs(&self) -> &[(&'static str, String)] {
+        &self.pairs
+    }
+
+    /// Whether no parameter was appended.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+}
+
+/// A type that can be a query-string parameter.
+pub trait QueryValue {
+    /// Appends `self` under `name`.
+    fn append_to(&self, name: &'static str, query: &mut Query);
+}
+
+macro_rules! display_query_value {
+    ($($ty:ty),*) => {
+        $(impl QueryValue for $ty {
+            fn append_to(&self, name: &'static str, query: &mut Query) {
+                query.push_str(name, self.to_string());
+            }
+        })*
+    };
+}
+
+display_query_value!(String, str, i32, i64, f64, bool);
+
+impl<T: QueryValue> QueryValue for Option<T> {
+    fn append_to(&self, name: &'static str, query: &mut Query) {
+        if let Some(value) = self {
+            value.append_to(name, query);
+        }
+    }
+}
+
+impl<T: QueryValue> QueryValue for Vec<T> {
+    fn append_to(&self, name: &'static str, query: &mut Query) {
+        for value in self {
+            value.append_to(name, query);
+        }
+    }
+}
+
+impl QueryValue for crate::DateTime {
+    fn append_to(&self, name: &'static str, query: &mut Query) {
+        query.push_str(name, self.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true));
+    }
+}
+
+/// A path parameter's value, percent-encoded as one path segment when
+/// displayed, so that a `/` or `?` in an id cannot change the request's path.
+pub struct PathSegment<'a, T: ?Sized>(pub &'a T);
+
+impl<T: Display + ?Sized> Display for PathSegment<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Encoder<'a, 'b>(&'a mut fmt::Formatter<'b>);
+        impl fmt::Write for Encoder<'_, '_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                for byte in s.bytes() {
+                    if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+                        self.0.write_char(byte as char)?;
+                    } else {
+                        write!(self.0, "%{byte:02X}")?;
+                    }
+                }
+                Ok(())
+            }
+        }
+        write!(Encoder(f), "{}", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_segments_are_percent_encoded() {
+        assert_eq!(PathSegment(&42).to_string(), "42");
+        assert_eq!(PathSegment("a/b?c d").to_string(), "a%2Fb%3Fc%20d");
+        assert_eq!(PathSegment("é").to_string(), "%C3%A9");
+    }
+
+    #[test]
+    fn query_values_expand_by_type() {
+        let mut query = Query::default();
+        query.push("limit", &Some(10));
+        query.push("after", &None::<String>);
+        query.push("property", &vec!["a".to_owned(), "b".to_owned()]);
+        query.push("archived", &true);
+        assert_eq!(
+            query.pairs(),
+            [
+                ("limit", "10".to_owned()),
+                ("property", "a".to_owned()),
+                ("property", "b".to_owned()),
+                ("archived", "true".to_owned()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,27 @@
+//! The runtime for HubSpot APIs declared with [`hubspot_endpoint!`]: a
+//! [`Client`] with auth, transport and error mapping, and the metadata types
+//! every declared endpoint carries.
+#![warn(missing_docs)]
+
+extern crate self as hubspot_runtime;
+
+pub mod endpoint;
+pub mod schema;
+mod version;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use endpoint::Endpoint;
+pub use hubspot_endpoint_macros::hubspot_endpoint;
+pub use version::{ApiVersion, ParseVersionError};
+
+/// A UTC date-time, as HubSpot's `date-time` fields carry it.
+pub type DateTime = chrono::DateTime<chrono::Utc>;
+
+mod client;
+mod error;
+
+pub use client::Client;
+pub use error::Error;

@@ -1,0 +1,242 @@
+//! Metadata that every declared endpoint, object, enum and union carries.
+//!
+//! `hubspot_endpoint!` writes one constant per item; tests compare them with
+//! HubSpot's OpenAPI specs and docs can render them.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::ApiVersion;
+
+/// An HTTP method an endpoint can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// `PUT`
+    Put,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
+}
+
+impl Method {
+    /// The method as HTTP spells it, e.g. `"POST"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Everything `hubspot_endpoint!` knows about one endpoint.
+#[derive(Debug, Clone, Copy)]
+pub struct EndpointInfo {
+    /// The Rust type name, e.g. `"PublishMessage"`.
+    pub name: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// One path template per API version, oldest version first.
+    pub paths: &'static [VersionedPath],
+    /// Parameters bound to `{placeholders}` in the paths.
+    pub path_params: &'static [FieldInfo],
+    /// Query-string parameters.
+    pub query_params: &'static [FieldInfo],
+    /// What the request body is.
+    pub body: BodyInfo,
+    /// The status HubSpot answers with on success, e.g. `201`.
+    pub success_status: u16,
+    /// The type a successful response decodes into.
+    pub response: fn() -> TypeInfo,
+    /// The OAuth scopes the endpoint needs.
+    pub scopes: &'static [&'static str],
+}
+
+impl EndpointInfo {
+    /// The versions this endpoint is declared for, oldest first.
+    pub fn versions(&self) -> impl Iterator<Item = ApiVersion> + '_ {
+        self.paths.iter().map(|p| p.version)
+    }
+
+    /// The path template for `version`, if the endpoint has it.
+    pub fn path_for(&self, version: ApiVersion) -> Option<&'static str> {
+        self.paths
+            .iter()
+            .find(|p| p.version == version)
+            .map(|p| p.template)
+    }
+}
+
+/// A path template and the API version it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VersionedPath {
+    /// The version.
+    pub version: ApiVersion,
+    /// The template, with `{camelCase}` placeholders, e.g.
+    /// `"/conversations/v3/custom-channels/{channelId}/messages"`.
+    pub template: &'static str,
+}
+
+/// What an endpoint sends as its request body.
+#[derive(Debug, Clone, Copy)]
+pub enum BodyInfo {
+    /// No body.
+    None,
+    /// A JSON object whose fields are declared on the endpoint itself.
+    Fields(&'static [FieldInfo]),
+    /// One value (an object or a union) that is the whole body.
+    Whole(FieldInfo),
+}
+
+/// One field, parameter or body member.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldInfo {
+    /// The Rust name (snake_case), e.g. `"message_direction"`.
+    pub name: &'static str,
+    /// The name on the wire (JSON key, query key or path placeholder), e.g.
+    /// `"messageDirection"`.
+    pub json_name: &'static str,
+    /// Whether the builder requires it.
+    pub required: bool,
+    /// Its type.
+    pub ty: fn() -> TypeInfo,
+}
+
+/// The shape of a type, as far as HubSpot's JSON is concerned.
+#[derive(Debug, Clone, Copy)]
+pub enum TypeInfo {
+    /// A string.
+    String,
+    /// A 32-bit integer.
+    Int32,
+    /// A 64-bit integer.
+    Int64,
+    /// A floating-point number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// An RFC 3339 date-time string.
+    DateTime,
+    /// Any JSON value.
+    Json,
+    /// No content (a `204` response).
+    Unit,
+    /// A JSON array of the inner type.
+    Array(fn() -> TypeInfo),
+    /// A JSON object with string keys and values of the inner type.
+    Map(fn() -> TypeInfo),
+    /// A string enum.
+    Enum(&'static EnumInfo),
+    /// A JSON object with declared fields.
+    Object(&'static ObjectInfo),
+    /// A union discriminated by a tag field.
+    Union(&'static UnionInfo),
+}
+
+/// A declared object.
+#[derive(Debug, Clone, Copy)]
+pub struct ObjectInfo {
+    /// The Rust type name.
+    pub name: &'static str,
+    /// The fields, in declaration order.
+    pub fields: &'static [FieldInfo],
+}
+
+/// A declared string enum.
+#[derive(Debug, Clone, Copy)]
+pub struct EnumInfo {
+    /// The Rust type name.
+    pub name: &'static str,
+    /// The values on the wire, in declaration order.
+    pub values: &'static [&'static str],
+}
+
+/// A declared tagged union.
+#[derive(Debug, Clone, Copy)]
+pub struct UnionInfo {
+    /// The Rust type name.
+    pub name: &'static str,
+    /// The JSON field that names the variant, e.g. `"type"`.
+    pub tag: &'static str,
+    /// The variants.
+    pub variants: &'static [UnionVariantInfo],
+}
+
+/// One variant of a union.
+#[derive(Debug, Clone, Copy)]
+pub struct UnionVariantInfo {
+    /// The tag value that selects it, e.g. `"FILE"`.
+    pub tag_value: &'static str,
+    /// The object it carries.
+    pub ty: fn() -> TypeInfo,
+}
+
+/// A type whose JSON shape is known. Implemented for the primitives, and by
+/// `hubspot_endpoint!` for every object, enum and union it declares.
+pub trait Schema {
+    /// The shape of `Self`.
+    fn schema() -> TypeInfo;
+}
+
+macro_rules! primitive_schema {
+    ($($ty:ty => $info:ident),* $(,)?) => {
+        $(impl Schema for $ty {
+            fn schema() -> TypeInfo {
+                TypeInfo::$info
+            }
+        })*
+    };
+}
+
+primitive_schema! {
+    String => String,
+    i32 => Int32,
+    i64 => Int64,
+    f64 => Number,
+    bool => Boolean,
+    crate::DateTime => DateTime,
+    serde_json::Value => Json,
+    () => Unit,
+}
+
+impl<T: Schema> Schema for Vec<T> {
+    fn schema() -> TypeInfo {
+        TypeInfo::Array(T::schema)
+    }
+}
+
+impl<T: Schema> Schema for Option<T> {
+    fn schema() -> TypeInfo {
+        T::schema()
+    }
+}
+
+impl<T: Schema> Schema for Box<T> {
+    fn schema() -> TypeInfo {
+        T::schema()
+    }
+}
+
+impl<T: Schema, S> Schema for HashMap<String, T, S> {
+    fn schema() -> TypeInfo {
+        TypeInfo::Map(T::schema)
+    }
+}
+
+impl<T: Schema> Schema for BTreeMap<String, T> {
+    fn schema() -> TypeInfo {
+        TypeInfo::Map(T::schema)
+    }
+}
