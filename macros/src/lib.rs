@@ -1,5 +1,50 @@
-//! placeholder
+//! `hubspot_endpoint!`: a compact DSL that declares HubSpot endpoints and the
+//! models they carry, and expands into typed request builders whose missing
+//! required fields are compile errors.
+//!
+//! Use it through `hubspot_runtime::hubspot_endpoint!`; the grammar is in the
+//! project README. The expansion runs parse → validate → generate, one
+//! module each; every error is collected and reported at once, each at the
+//! token it concerns, and the macro never panics (an internal bug becomes a
+//! `compile_error!`).
+
+mod case;
+mod ctxt;
+mod generate;
+mod model;
+mod parse;
+mod path;
+mod validate;
+
 use proc_macro::TokenStream;
-/// placeholder
+
+/// Declares HubSpot endpoints, objects, enums and unions. See the README of
+/// the `hubspot-api` project for the grammar.
 #[proc_macro]
-pub fn hubspot_endpoint(input: TokenStream) -> TokenStream { let _ = input; TokenStream::new() }
+pub fn hubspot_endpoint(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    let expanded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| expand(input)));
+    match expanded {
+        Ok(tokens) => tokens.into(),
+        Err(panic) => {
+            let detail = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let message = format!(
+                "hubspot_endpoint! failed unexpectedly; this is a bug in the macro: {detail}"
+            );
+            quote::quote!(::core::compile_error!(#message);).into()
+        }
+    }
+}
+
+fn expand(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    let cx = ctxt::Ctxt::default();
+    let mut input = parse::parse_input(tokens, &cx);
+    validate::validate(&mut input, &cx);
+    let mut out = generate::generate(&input);
+    out.extend(cx.into_compile_errors());
+    out
+}

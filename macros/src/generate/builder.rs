@@ -1,0 +1,242 @@
+//! The request builder shared by endpoints and objects.
+//!
+//! Typestate covers required fields only: the builder has one generic slot
+//! per required field, `Unset` until its setter moves a `Set<T>` in. Optional
+//! fields are plain `Option`s with setters callable in any state, which keeps
+//! the generated code and its compile time small.
+//!
+//! `build()` (and an endpoint's `send()`) bound each slot by a marker trait of
+//! its own, carrying `#[diagnostic::on_unimplemented]` with the field's name
+//! written into the text: a missing field is one error per field, naming the
+//! field and the item.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::{Ident, Visibility};
+
+use super::{hidden_module, rt};
+use crate::model::Field;
+
+/// What the builder builds.
+pub struct Record<'a> {
+    pub owner: &'a Ident,
+    pub vis: &'a Visibility,
+    pub required: Vec<&'a Field>,
+    pub optional: Vec<&'a Field>,
+    /// Extra builder state, methods and finishing methods for endpoints.
+    pub extra: Extra,
+}
+
+/// Endpoint-only parts of a builder.
+#[derive(Default)]
+pub struct Extra {
+    /// Additional builder fields, e.g. the pinned API version.
+    pub fields: Vec<(Ident, TokenStream, TokenStream)>,
+    /// Methods valid in any state.
+    pub methods: TokenStream,
+    /// Methods that need every required field: their signature (without
+    /// `where`) and body.
+    pub finishers: Vec<(TokenStream, TokenStream)>,
+}
+
+impl Record<'_> {
+    pub fn builder_name(&self) -> Ident {
+        format_ident!("{}Builder", self.owner)
+    }
+
+    /// The generic slot names, one per required field.
+    fn slots(&self) -> Vec<Ident> {
+        (0..self.required.len())
+            .map(|i| format_ident!("__S{}", i))
+            .collect()
+    }
+
+    /// `where __S0: __Owner::field<T>, …` — what completeness means.
+    fn completeness_bounds(&self) -> TokenStream {
+        let module = hidden_module(self.owner);
+        let bounds = self.required.iter().zip(self.slots()).map(|(field, slot)| {
+            let ty = field.value_ty();
+            let marker = marker_trait(field);
+            quote!(#slot: #module::#marker<#ty>)
+        });
+        quote!(where #(#bounds,)*)
+    }
+
+    /// The hidden module of per-field marker traits.
+    pub fn marker_module(&self) -> TokenStream {
+        let rt = rt();
+        let vis = self.vis;
+        let module = hidden_module(self.owner);
+        let owner = self.owner.to_string();
+        let traits = self.required.iter().map(|field| {
+            let marker = marker_trait(field);
+            let name = field.plain_name();
+            let message = format!("missing required field `{name}` for `{owner}`");
+            let label = format!("`{name}` was never set");
+            let note = format!("set it with `.{name}(…)` before calling this method");
+            quote! {
+                #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+                pub trait #marker<T> {
+                    fn take(self) -> T;
+                }
+                #[diagnostic::do_not_recommend]
+                impl<T> #marker<T> for #rt::Set<T> {
+                    #[inline]
+                    fn take(self) -> T {
+                        self.0
+                    }
+                }
+            }
+        });
+        quote! {
+            #[doc(hidden)]
+            #[allow(non_snake_case, non_camel_case_types)]
+            #vis mod #module {
+                #(#traits)*
+            }
+        }
+    }
+
+    /// The builder struct, `Owner::builder()`, the setters and `build()`;
+    /// `construct` is the expression building the owner from `__fields`.
+    pub fn builder(&self, construct: TokenStream, builder_docs: &str) -> TokenStream {
+        let rt = rt();
+        let vis = self.vis;
+        let owner = self.owner;
+        let builder = self.builder_name();
+        let slots = self.slots();
+
+        let required_names: Vec<&Ident> = self.required.iter().map(|f| &f.name).collect();
+        let optional_names: Vec<&Ident> = self.optional.iter().map(|f| &f.name).collect();
+        let optional_tys = self.optional.iter().map(|f| f.value_ty());
+        let extra_names: Vec<&Ident> = self.extra.fields.iter().map(|(n, _, _)| n).collect();
+        let extra_tys = self.extra.fields.iter().map(|(_, ty, _)| ty);
+        let extra_inits = self.extra.fields.iter().map(|(_, _, init)| init);
+
+        let start = quote! {
+            #builder {
+                #(#required_names: #rt::Unset,)*
+                #(#optional_names: ::core::option::Option::None,)*
+                #(#extra_names: #extra_inits,)*
+            }
+        };
+
+        let required_setters = self.required.iter().enumerate().map(|(i, field)| {
+            let name = &field.name;
+            let ty = field.value_ty();
+            let docs = &field.docs;
+            let slot = &slots[i];
+            let out_slots = slots.iter().enumerate().map(|(j, s)| {
+                if i == j { quote!(#rt::Set<#ty>) } else { quote!(#s) }
+            });
+            let moved = required_names.iter().enumerate().map(|(j, n)| {
+                if i == j { quote!(#n: #rt::Set(value.into())) } else { quote!(#n: self.#n) }
+            });
+            let required_doc = format!("Required. Sent as `{}`.", field.json_name);
+            quote! {
+                #(#docs)*
+                #[doc = ""]
+                #[doc = #required_doc]
+                #[inline]
+                pub fn #name(self, value: impl ::core::convert::Into<#ty>) -> #builder<#(#out_slots),*>
+                where
+                    #slot: #rt::IsUnset,
+                {
+                    #builder {
+                        #(#moved,)*
+                        #(#optional_names: self.#optional_names,)*
+                        #(#extra_names: self.#extra_names,)*
+                    }
+                }
+            }
+        });
+
+        let optional_setters = self.optional.iter().map(|field| {
+            let name = &field.name;
+            let maybe = format_ident!("maybe_{}", field.plain_name());
+            let ty = field.value_ty();
+            let docs = &field.docs;
+            let optional_doc = format!("Optional. Sent as `{}`.", field.json_name);
+            let maybe_doc = format!("Sets or clears [`{name}`](Self::{name}) from an `Option`.");
+            quote! {
+                #(#docs)*
+                #[doc = ""]
+                #[doc = #optional_doc]
+                #[inline]
+                pub fn #name(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
+                    self.#name = ::core::option::Option::Some(value.into());
+                    self
+                }
+                #[doc = #maybe_doc]
+                #[inline]
+                pub fn #maybe(mut self, value: ::core::option::Option<#ty>) -> Self {
+                    self.#name = value;
+                    self
+                }
+            }
+        });
+
+        let bounds = self.completeness_bounds();
+        let module = hidden_module(self.owner);
+        let takes = self.required.iter().zip(&slots).map(|(field, slot)| {
+            let name = &field.name;
+            let ty = field.value_ty();
+            let marker = marker_trait(field);
+            quote!(let #name = <#slot as #module::#marker<#ty>>::take(self.#name);)
+        });
+        let build_doc =
+            format!("Builds the [`{owner}`]. Compiles only once every required field is set.");
+        let finishers = self.extra.finishers.iter().map(|(signature, body)| {
+            quote! {
+                #signature
+                #bounds
+                #body
+            }
+        });
+        let extra_methods = &self.extra.methods;
+        let builder_link = format!("Starts a [`{builder}`].");
+
+        quote! {
+            #[doc = #builder_docs]
+            #[must_use = "a builder does nothing until it is built or sent"]
+            #vis struct #builder<#(#slots = #rt::Unset),*> {
+                #(#required_names: #slots,)*
+                #(#optional_names: ::core::option::Option<#optional_tys>,)*
+                #(#extra_names: #extra_tys,)*
+            }
+
+            impl #owner {
+                #[doc = #builder_link]
+                #[inline]
+                pub fn builder() -> #builder {
+                    #start
+                }
+            }
+
+            impl<#(#slots),*> #builder<#(#slots),*> {
+                #(#required_setters)*
+                #(#optional_setters)*
+                #extra_methods
+
+                #[doc = #build_doc]
+                #[inline]
+                pub fn build(self) -> #owner
+                #bounds
+                {
+                    #(#takes)*
+                    #(let #optional_names = self.#optional_names;)*
+                    #construct
+                }
+
+                #(#finishers)*
+            }
+        }
+    }
+}
+
+/// The marker trait of one required field: named after the field itself
+/// (a raw identifier such as `r#type` stays raw), so rustc's notes point at
+/// the field's declaration.
+fn marker_trait(field: &Field) -> Ident {
+    field.name.clone()
+}

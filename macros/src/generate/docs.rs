@@ -1,0 +1,94 @@
+//! Generated rustdoc: the request per version, the fields, the scopes and an
+//! example, appended to the user's own doc comment.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote};
+use syn::Type;
+
+use crate::model::{Endpoint, Field};
+
+/// Renders a type as a user wrote it: `Vec<Participant>`, not `Vec < Participant >`.
+pub fn type_text(ty: &Type) -> String {
+    let raw = ty.to_token_stream().to_string();
+    raw.replace(" < ", "<")
+        .replace("< ", "<")
+        .replace(" >", ">")
+        .replace(" :: ", "::")
+        .replace(":: ", "::")
+        .replace(" ,", ",")
+        .replace("& ", "&")
+}
+
+fn lines(text: String) -> TokenStream {
+    let lines = text.lines().map(|line| quote!(#[doc = #line]));
+    quote!(#(#lines)*)
+}
+
+pub fn endpoint_docs(endpoint: &Endpoint) -> TokenStream {
+    let name = &endpoint.name;
+    let method = endpoint.method.as_str();
+    let mut doc = String::from("\n# Request\n\n| Version | Request |\n| --- | --- |\n");
+    for path in &endpoint.paths {
+        doc += &format!(
+            "| `{}` | `{method} {}` |\n",
+            path.version.label(),
+            path.template.value()
+        );
+    }
+    let response = type_text(&endpoint.response);
+    let response_link = if response == "()" {
+        "no content".to_owned()
+    } else {
+        format!("[`{response}`]")
+    };
+    doc += &format!("\nSucceeds with `{}`: {response_link}.\n", endpoint.status);
+    if !endpoint.scopes.is_empty() {
+        let scopes: Vec<String> = endpoint
+            .scopes
+            .iter()
+            .map(|s| format!("`{}`", s.value()))
+            .collect();
+        doc += &format!("\n**Scopes:** {}\n", scopes.join(", "));
+    }
+
+    doc += "\n# Fields\n\n| Field | Sent as | Type | |\n| --- | --- | --- | --- |\n";
+    let mut row = |field: &Field, place: String, required: bool| {
+        doc += &format!(
+            "| `{}` | {place} | `{}` | {} |\n",
+            field.plain_name(),
+            type_text(field.value_ty()),
+            if required { "**required**" } else { "optional" }
+        );
+    };
+    for field in &endpoint.path_params {
+        row(field, format!("path `{{{}}}`", field.json_name), true);
+    }
+    for field in &endpoint.query {
+        row(
+            field,
+            format!("query `{}`", field.json_name),
+            field.inner_ty.is_none(),
+        );
+    }
+    if let Some(field) = &endpoint.body {
+        row(field, "the whole body".to_owned(), true);
+    }
+    for field in &endpoint.required {
+        row(field, format!("body `{}`", field.json_name), true);
+    }
+    for field in &endpoint.optional {
+        row(field, format!("body `{}`", field.json_name), false);
+    }
+
+    doc += "\nLeaving out a required field is a compile error that names it.\n\n# Example\n\n```rust,ignore\n";
+    doc += &format!("let response = {name}::builder()\n");
+    for field in endpoint.required_fields() {
+        doc += &format!(
+            "    .{}(/* {} */)\n",
+            field.plain_name(),
+            type_text(field.value_ty())
+        );
+    }
+    doc += "    .send(&client)\n    .await?;\n```\n";
+    lines(doc)
+}

@@ -1,0 +1,102 @@
+//! `union` items: enums discriminated by a tag field, whose unknown tags
+//! decode into `Unknown`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::rt;
+use crate::model::Union;
+
+pub fn generate(u: &Union) -> TokenStream {
+    let rt = rt();
+    let name = &u.name;
+    let vis = &u.header.vis;
+    let tag = &u.tag;
+    let user_docs = u.header.attrs.iter().filter(|a| a.path().is_ident("doc"));
+    let declarations = u.variants.iter().map(|v| {
+        let (docs, ident, ty, value) = (&v.docs, &v.name, &v.ty, &v.tag_value);
+        let wire = format!("`{tag}: \"{value}\"`");
+        let separator = (!docs.is_empty()).then(|| quote!(#[doc = ""]));
+        quote! {
+            #(#docs)*
+            #separator
+            #[doc = #wire]
+            #[serde(rename = #value)]
+            #ident(#ty),
+        }
+    });
+    let arms = u.variants.iter().map(|v| {
+        let (ident, value) = (&v.name, &v.tag_value);
+        quote!(#value => #rt::decode_variant(value).map(#name::#ident),)
+    });
+    let tag_arms = u.variants.iter().map(|v| {
+        let (ident, value) = (&v.name, &v.tag_value);
+        quote!(#name::#ident(_) => ::core::option::Option::Some(#value),)
+    });
+    let froms = u.variants.iter().map(|v| {
+        let (ident, ty) = (&v.name, &v.ty);
+        quote! {
+            impl ::core::convert::From<#ty> for #name {
+                fn from(value: #ty) -> Self {
+                    #name::#ident(value)
+                }
+            }
+        }
+    });
+    let infos = u.variants.iter().map(|v| {
+        let (ty, value) = (&v.ty, &v.tag_value);
+        quote!(#rt::UnionVariantInfo { tag_value: #value, ty: <#ty as #rt::Schema>::schema })
+    });
+    let name_text = name.to_string();
+    let unknown_doc = format!(
+        "A variant this declaration does not list, kept as the JSON HubSpot sent (its `{tag}` included)."
+    );
+
+    quote! {
+        #(#user_docs)*
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #rt::serde::Serialize)]
+        #[serde(crate = "::hubspot_runtime::__private::serde", tag = #tag)]
+        #[non_exhaustive]
+        #vis enum #name {
+            #(#declarations)*
+            #[doc = #unknown_doc]
+            #[serde(untagged)]
+            Unknown(#rt::serde_json::Value),
+        }
+
+        impl #name {
+            /// This union's tag field and variants, for tests and docs.
+            pub const METADATA: &'static #rt::UnionInfo = &#rt::UnionInfo {
+                name: #name_text,
+                tag: #tag,
+                variants: &[#(#infos),*],
+            };
+
+            /// The tag of a declared variant; `None` for `Unknown`.
+            pub fn tag(&self) -> ::core::option::Option<&'static str> {
+                match self {
+                    #(#tag_arms)*
+                    #name::Unknown(_) => ::core::option::Option::None,
+                }
+            }
+        }
+
+        impl<'de> #rt::serde::Deserialize<'de> for #name {
+            fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                let (tag, value) = #rt::read_tagged(deserializer, #name_text, #tag)?;
+                match tag.as_str() {
+                    #(#arms)*
+                    _ => ::core::result::Result::Ok(#name::Unknown(value)),
+                }
+            }
+        }
+
+        #(#froms)*
+
+        impl #rt::Schema for #name {
+            fn schema() -> #rt::TypeInfo {
+                #rt::TypeInfo::Union(#name::METADATA)
+            }
+        }
+    }
+}

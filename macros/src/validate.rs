@@ -1,0 +1,217 @@
+//! Checks that span several parts of a declaration. Each check reports at the
+//! offending token and then repairs the model (a duplicate is dropped), so
+//! that generation emits one consistent expansion and the user sees only the
+//! real mistakes.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::ctxt::Ctxt;
+use crate::model::*;
+use crate::path::Piece;
+
+/// Builder methods that a field of the same name would collide with.
+const RESERVED_FIELDS: &[&str] = &["builder", "build", "send", "api_version"];
+
+pub fn validate(input: &mut Input, cx: &Ctxt) {
+    let mut names = HashSet::new();
+    for item in &input.items {
+        let name = item.name();
+        if !names.insert(name.to_string()) {
+            cx.error(
+                name.span(),
+                format!("`{name}` is declared twice in this invocation"),
+            );
+        }
+    }
+    for item in &mut input.items {
+        match item {
+            Item::Endpoint(endpoint) => validate_endpoint(endpoint, cx),
+            Item::Object(object) => {
+                let mut seen = Seen::default();
+                seen.section(&mut object.required, "required", cx);
+                seen.section(&mut object.optional, "optional", cx);
+            }
+            Item::Enum(e) => validate_enum(e, cx),
+            Item::Union(u) => validate_union(u, cx),
+        }
+    }
+}
+
+/// Field names and JSON names already declared on one item.
+#[derive(Default)]
+struct Seen {
+    names: HashMap<String, &'static str>,
+    body_json: HashSet<String>,
+}
+
+impl Seen {
+    /// Keeps the first declaration of each name; reports and drops the rest.
+    fn section(&mut self, fields: &mut Vec<Field>, section: &'static str, cx: &Ctxt) {
+        let is_body = matches!(section, "required" | "optional");
+        fields.retain(|field| {
+            let name = field.plain_name();
+            if RESERVED_FIELDS.contains(&name.as_str()) || name.starts_with("version_") || name.starts_with("__") {
+                cx.error(
+                    field.name.span(),
+                    format!("`{name}` cannot be a field name: the builder has a method of that name; name the field otherwise and keep the wire name with `#[json = \"{}\"]`", field.json_name),
+                );
+                return false;
+            }
+            if let Some(first) = self.names.get(&name) {
+                let message = match (*first, section) {
+                    ("required", "optional") | ("optional", "required") => {
+                        format!("field `{name}` is declared both required and optional")
+                    }
+                    (first, second) if first == second => format!("duplicate field `{name}` in `{section}`"),
+                    (first, _) => format!("duplicate field `{name}`: already declared in `{first}`"),
+                };
+                cx.error(field.name.span(), message);
+                return false;
+            }
+            if is_body && !self.body_json.insert(field.json_name.clone()) {
+                cx.error(
+                    field.name.span(),
+                    format!("two body fields are sent as `{}`", field.json_name),
+                );
+                return false;
+            }
+            self.names.insert(name, section);
+            true
+        });
+    }
+}
+
+fn validate_endpoint(endpoint: &mut Endpoint, cx: &Ctxt) {
+    let mut seen = Seen::default();
+    seen.section(&mut endpoint.path_params, "path", cx);
+    seen.section(&mut endpoint.query, "query", cx);
+    let mut body: Vec<Field> = endpoint.body.take().into_iter().collect();
+    seen.section(&mut body, "body", cx);
+    endpoint.body = body.pop();
+    seen.section(&mut endpoint.required, "required", cx);
+    seen.section(&mut endpoint.optional, "optional", cx);
+
+    if let Some(body) = &endpoint.body
+        && let Some(field) = endpoint.required.first().or(endpoint.optional.first())
+    {
+        cx.error(
+            field.name.span(),
+            format!(
+                "`{}` is a body field, but the body is already the whole value `{}`: use either `body` or `required`/`optional`",
+                field.plain_name(),
+                body.plain_name()
+            ),
+        );
+    }
+
+    let params: HashSet<&str> = endpoint
+        .path_params
+        .iter()
+        .map(|p| p.json_name.as_str())
+        .collect();
+    for path in &endpoint.paths {
+        let placeholders: HashSet<&str> = path
+            .pieces
+            .iter()
+            .filter_map(|piece| match piece {
+                Piece::Param(name) => Some(name.as_str()),
+                Piece::Literal(_) => None,
+            })
+            .collect();
+        let mut reported = HashSet::new();
+        for piece in &path.pieces {
+            if let Piece::Param(name) = piece
+                && !params.contains(name.as_str())
+                && reported.insert(name)
+            {
+                cx.error(
+                    path.template.span(),
+                    format!(
+                        "path placeholder `{{{name}}}` has no parameter: declare it in `path {{ {}: … }}`",
+                        crate::case::snake_case(name)
+                    ),
+                );
+            }
+        }
+        if path.pieces.is_empty() {
+            continue; // malformed template, already reported
+        }
+        for param in &endpoint.path_params {
+            if !placeholders.contains(param.json_name.as_str()) {
+                cx.error(
+                    param.name.span(),
+                    format!(
+                        "path parameter `{}` has no `{{{}}}` placeholder in the `{}` path",
+                        param.plain_name(),
+                        param.json_name,
+                        path.version.label()
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn validate_enum(e: &mut Enum, cx: &Ctxt) {
+    if e.variants.is_empty() {
+        cx.error(
+            e.name.span(),
+            format!("enum `{}` declares no value", e.name),
+        );
+    }
+    let mut names = HashSet::new();
+    let mut values = HashSet::new();
+    e.variants.retain(|variant| {
+        if variant.name == "Unknown" {
+            cx.error(
+                variant.span,
+                format!("`Unknown` is reserved for the values a declaration does not list: name this one explicitly, e.g. `Unknown{} = \"{}\"`", e.name, variant.value),
+            );
+            return false;
+        }
+        if !values.insert(variant.value.clone()) {
+            cx.error(variant.span, format!("value `{}` is listed twice", variant.value));
+            return false;
+        }
+        if !names.insert(variant.name.to_string()) {
+            cx.error(variant.span, format!("two values are named `{}`", variant.name));
+            return false;
+        }
+        true
+    });
+}
+
+fn validate_union(u: &mut Union, cx: &Ctxt) {
+    if u.variants.is_empty() {
+        cx.error(
+            u.name.span(),
+            format!("union `{}` declares no variant", u.name),
+        );
+    }
+    let mut names = HashSet::new();
+    let mut tags = HashSet::new();
+    u.variants.retain(|variant| {
+        if variant.name == "Unknown" {
+            cx.error(
+                variant.span,
+                "`Unknown` is reserved: it holds the variants a declaration does not list",
+            );
+            return false;
+        }
+        if !tags.insert(variant.tag_value.clone()) {
+            cx.error(
+                variant.span,
+                format!("tag `{}` is listed twice", variant.tag_value),
+            );
+            return false;
+        }
+        if !names.insert(variant.name.to_string()) {
+            cx.error(
+                variant.span,
+                format!("two variants are named `{}`", variant.name),
+            );
+            return false;
+        }
+        true
+    });
+}

@@ -1,0 +1,160 @@
+//! Messages on a custom channel: publish what your chat service received, and
+//! report what happened to what HubSpot asked you to deliver.
+
+use hubspot_runtime::{DateTime, hubspot_endpoint};
+
+use crate::conversations::contact_property::ContactProperty;
+pub use crate::conversations::models::MessageDirection;
+use crate::conversations::models::{
+    ContactProfile, FileUsageType, PublicConversationsMessage, PublicDeliveryIdentifier,
+    QuickReply, SocialMetadata,
+};
+
+hubspot_endpoint! {
+    /// Publishes a message over your custom channel: an `INCOMING` message
+    /// your chat service received from a visitor, or an `OUTGOING` one sent
+    /// from outside HubSpot.
+    ///
+    /// Set `integration_idempotency_id` to a value unique to the message, so
+    /// that HubSpot stores it once however often the request is retried.
+    #[scopes("conversations.custom_channels.write")]
+    pub endpoint PublishMessage: POST {
+        v3        => "/conversations/v3/custom-channels/{channelId}/messages",
+        "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/messages",
+    } {
+        path {
+            /// The custom channel's id.
+            channel_id: i32,
+        }
+        required {
+            /// The message's plain text.
+            text: String,
+            /// `INCOMING` from a visitor, `OUTGOING` to one.
+            message_direction: MessageDirection,
+            /// The channel account (e.g. the phone number or bot) the message
+            /// belongs to.
+            channel_account_id: String,
+            /// Who sent it.
+            senders: Vec<ChannelIntegrationParticipant>,
+            /// Who receives it.
+            recipients: Vec<ChannelIntegrationParticipant>,
+            /// Files, locations, contact cards and the like; may be empty.
+            attachments: Vec<IntegrationAttachment>,
+            /// When the message was sent on your chat service.
+            timestamp: DateTime,
+        }
+        optional {
+            /// The message as HTML.
+            rich_text: String,
+            /// Your id for the message; HubSpot de-duplicates on it.
+            integration_idempotency_id: String,
+            /// Your id for the conversation, so that HubSpot threads by it.
+            integration_thread_id: String,
+            /// The HubSpot message this one answers.
+            in_reply_to_id: String,
+            /// Associate the thread with this contact.
+            associate_with_contact_id: i64,
+            /// Contacts you have already matched to the visitor.
+            pre_resolved_contacts: PreResolvedContacts,
+        }
+    } -> 201 PublicConversationsMessage;
+
+    /// Reports what happened to a message HubSpot asked your integration to
+    /// deliver: `SENT`, `FAILED` (with a reason) or `READ`.
+    #[scopes("conversations.custom_channels.write")]
+    pub endpoint UpdateMessageStatus: PATCH {
+        v3        => "/conversations/v3/custom-channels/{channelId}/messages/{messageId}",
+        "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/messages/{messageId}",
+    } {
+        path {
+            /// The custom channel's id.
+            channel_id: i32,
+            /// The message's id, as HubSpot sent it in the webhook.
+            message_id: String,
+        }
+        required {
+            /// The new status.
+            status_type: MessageStatusUpdate,
+        }
+        optional {
+            /// Why delivery failed, shown to the agent; for `FAILED`.
+            error_message: String,
+        }
+    } -> 200 PublicConversationsMessage;
+
+    /// The statuses an integration can report for a message.
+    pub enum MessageStatusUpdate { SENT, FAILED, READ }
+
+    /// A sender or recipient of a published message.
+    pub object ChannelIntegrationParticipant {
+        required {
+            /// Their address on your channel.
+            delivery_identifier: PublicDeliveryIdentifier,
+        }
+        optional {
+            /// Their display name.
+            name: String,
+            /// The HubSpot actor sending, for an `OUTGOING` message.
+            sender_actor_id: String,
+        }
+    }
+
+    /// Contacts your integration has already matched to a visitor.
+    pub object PreResolvedContacts {
+        required { contacts: Vec<PreResolvedContact> }
+    }
+
+    /// A contact your integration matched, and on which properties.
+    pub object PreResolvedContact {
+        required {
+            contact_vid: i64,
+            contact_properties_leading_to_match: Vec<ContactProperty>,
+        }
+    }
+
+    /// A file to attach, uploaded to HubSpot's file manager first.
+    pub object FileAttachment {
+        required { file_id: String }
+        optional { file_usage_type: FileUsageType }
+    }
+
+    /// A location to attach.
+    pub object LocationAttachment {
+        required { latitude: f64, longitude: f64 }
+        optional { address: String, name: String, url: String }
+    }
+
+    /// A contact card to attach.
+    pub object ContactAttachment {
+        required { contact_profile: ContactProfile }
+    }
+
+    /// Content your chat service cannot pass on.
+    pub object UnsupportedContentAttachment {}
+
+    /// A header to show above the message.
+    pub object MessageHeaderAttachment {
+        optional { file_id: i64, text: String }
+    }
+
+    /// Suggested replies.
+    pub object QuickRepliesAttachment {
+        required { quick_replies: Vec<QuickReply> }
+    }
+
+    /// A social-media post the message refers to.
+    pub object SocialMetadataIntegrationAttachment {
+        required { social_metadata: SocialMetadata }
+    }
+
+    /// An attachment on a published message, by its `type`.
+    pub union IntegrationAttachment {
+        FILE => FileAttachment,
+        LOCATION => LocationAttachment,
+        CONTACT => ContactAttachment,
+        UNSUPPORTED_CONTENT => UnsupportedContentAttachment,
+        MESSAGE_HEADER => MessageHeaderAttachment,
+        QUICK_REPLIES => QuickRepliesAttachment,
+        SOCIAL_MEDIA_METADATA => SocialMetadataIntegrationAttachment,
+    }
+}

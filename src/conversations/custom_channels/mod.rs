@@ -1,0 +1,3 @@
+//! Custom channels: bridge an external chat service into HubSpot's inbox.
+
+pub mod messages;

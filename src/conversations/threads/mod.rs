@@ -1,0 +1,3 @@
+//! Inbox threads.
+
+pub mod messages;
