@@ -20,8 +20,10 @@ pub use version::{ApiVersion, ParseVersionError};
 /// A UTC date-time, as HubSpot's `date-time` fields carry it.
 pub type DateTime = chrono::DateTime<chrono::Utc>;
 
+mod auth;
 mod client;
 mod error;
 
-pub use client::Client;
-pub use error::Error;
+pub use auth::AccessToken;
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
+pub use error::{ApiError, Error, ErrorDetail, RateLimitHeaders};
