@@ -32,6 +32,7 @@ pub struct Set<T>(pub T);
 )]
 pub trait IsUnset {}
 
+#[diagnostic::do_not_recommend]
 impl IsUnset for Unset {}
 
 /// Decodes a string enum: `known` maps the values the declaration lists,

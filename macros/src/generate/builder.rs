@@ -11,7 +11,7 @@
 //! field and the item.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 use syn::{Ident, Visibility};
 
 use super::{hidden_module, rt};
@@ -57,7 +57,12 @@ impl Record<'_> {
         let bounds = self.required.iter().zip(self.slots()).map(|(field, slot)| {
             let ty = field.value_ty();
             let marker = marker_trait(field);
-            quote!(#slot: #module::#marker<#ty>)
+            // Spanned on the field's declaration: rustc's "required by this
+            // bound" note then points at the field, not the whole macro.
+            let span = field.name.span();
+            let slot = Ident::new(&slot.to_string(), span);
+            let module = Ident::new(&module.to_string(), span);
+            quote_spanned!(span=> #slot: #module::#marker<#ty>)
         });
         quote!(where #(#bounds,)*)
     }
@@ -133,6 +138,11 @@ impl Record<'_> {
                 if i == j { quote!(#n: #rt::Set(value.into())) } else { quote!(#n: self.#n) }
             });
             let required_doc = format!("Required. Sent as `{}`.", field.json_name);
+            let unset_bound = {
+                let span = field.name.span();
+                let slot = Ident::new(&slot.to_string(), span);
+                quote_spanned!(span=> #slot: ::hubspot_runtime::__private::IsUnset)
+            };
             quote! {
                 #(#docs)*
                 #[doc = ""]
@@ -140,7 +150,7 @@ impl Record<'_> {
                 #[inline]
                 pub fn #name(self, value: impl ::core::convert::Into<#ty>) -> #builder<#(#out_slots),*>
                 where
-                    #slot: #rt::IsUnset,
+                    #unset_bound,
                 {
                     #builder {
                         #(#moved,)*

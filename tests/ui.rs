@@ -1,0 +1,14 @@
+//! What users see when a request is incomplete or a declaration is wrong:
+//! compile errors, snapshot-tested with trybuild. The snapshots are rustc
+//! 1.95's wording; regenerate them with `TRYBUILD=overwrite cargo test --test ui`
+//! after a toolchain change, and read the diff.
+
+#[test]
+fn missing_required_fields_are_compile_errors() {
+    trybuild::TestCases::new().compile_fail("tests/ui/missing/*.rs");
+}
+
+#[test]
+fn bad_declarations_are_spanned_compile_errors() {
+    trybuild::TestCases::new().compile_fail("tests/ui/dsl/*.rs");
+}
