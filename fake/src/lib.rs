@@ -1,0 +1,239 @@
+//! An in-memory HubSpot Conversations server for tests, examples and local
+//! development of custom-channel integrations.
+//!
+//! [`FakeHubSpot`] serves real HTTP on a loopback socket and stands in for
+//! `https://api.hubapi.com`. It validates requests the way HubSpot's
+//! OpenAPI specs describe them (required fields, JSON types, enum values,
+//! path parameter formats) and answers with spec-shaped bodies, including
+//! HubSpot's `Error` body for every failure.
+//!
+//! # Served operations
+//!
+//! | operation | paths |
+//! |---|---|
+//! | publish a custom-channel message | `POST /conversations/v3/custom-channels/{channelId}/messages`, `POST /conversations/custom-channels/{2026-03,2026-09}/{channelId}/messages` |
+//! | update a custom-channel message's status | `PATCH /conversations/v3/custom-channels/{channelId}/messages/{messageId}`, `PATCH /conversations/custom-channels/{2026-03,2026-09}/{channelId}/messages/{messageId}` |
+//! | send a message or comment to a thread | `POST /conversations/v3/conversations/threads/{threadId}/messages`, `POST /conversations/conversations/2026-09/threads/{threadId}/messages` |
+//!
+//! The fake starts empty: threads are created by publishing custom-channel
+//! messages. Messages published with the same `channelAccountId` and
+//! `integrationThreadId` share a thread; without an `integrationThreadId`,
+//! the thread is the conversation with the visitor's delivery identifier
+//! (the first sender of an `INCOMING` message, the first recipient of an
+//! `OUTGOING` one). Publishing again with an `integrationIdempotencyId`
+//! already seen on the channel returns the earlier message.
+//!
+//! # Errors
+//!
+//! - no or wrong `Authorization: Bearer <token>`: 401, `INVALID_AUTHENTICATION`;
+//! - schema violations: 400, `VALIDATION_ERROR`, one `errors[]` entry per
+//!   problem with `in` set to the field path (`senders[0].deliveryIdentifier.type`)
+//!   and `code` one of `REQUIRED_FIELD`, `INVALID_TYPE`, `INVALID_ENUM`
+//!   (with `context.allowedValues`), `INVALID_FORMAT`, `INVALID_VALUE`,
+//!   `INVALID_JSON`;
+//! - a non-empty body not sent as `application/json`: 415;
+//! - unknown thread or message: 404, `OBJECT_NOT_FOUND`;
+//! - unknown route: 404; known route, wrong method: 405 with `Allow`.
+//!
+//! Unknown JSON properties are ignored, and `null` counts as absent.
+//!
+//! # Example
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> std::io::Result<()> {
+//! use hubspot_fake::{FakeHubSpot, ScriptedResponse};
+//!
+//! let fake = FakeHubSpot::start().await?;
+//! // Point the client under test at `fake.base_url()` with `fake.token()`.
+//! assert!(fake.base_url().starts_with("http://127.0.0.1:"));
+//! fake.push_response(ScriptedResponse::raw(503, "try later"));
+//! // ... the next request gets the 503 ...
+//! assert!(fake.requests().is_empty());
+//! fake.shutdown().await;
+//! # Ok(())
+//! # }
+//! ```
+#![warn(missing_docs)]
+
+mod errors;
+mod recording;
+mod reply;
+mod routes;
+mod schema;
+mod server;
+#[cfg(test)]
+mod spec_check;
+mod state;
+mod time;
+mod validate;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use recording::{RecordedRequest, ScriptedResponse};
+
+use state::Shared;
+
+/// How long [`FakeHubSpot::shutdown`] waits for open connections to finish.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// How to start a [`FakeHubSpot`].
+#[derive(Debug, Clone)]
+pub struct FakeConfig {
+    /// The bearer token requests must carry.
+    pub token: String,
+    /// Where to listen; port 0 picks a free port.
+    pub bind: SocketAddr,
+}
+
+impl Default for FakeConfig {
+    /// [`FakeHubSpot::DEFAULT_TOKEN`] on `127.0.0.1:0`.
+    fn default() -> Self {
+        FakeConfig {
+            token: FakeHubSpot::DEFAULT_TOKEN.to_string(),
+            bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+        }
+    }
+}
+
+/// A running fake HubSpot server. Dropping it (or calling
+/// [`shutdown`](FakeHubSpot::shutdown)) stops the server.
+pub struct FakeHubSpot {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for FakeHubSpot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FakeHubSpot")
+            .field("addr", &self.addr)
+            .field("token", &"<redacted>")
+            .finish_non_exhaustive()
+    }
+}
+
+impl FakeHubSpot {
+    /// The token [`FakeHubSpot::start`] accepts.
+    pub const DEFAULT_TOKEN: &'static str = "fake-hubspot-token";
+
+    /// The `integrationAppId` in the `client` of every message the fake
+    /// creates (it pretends one app owns all channels).
+    pub const INTEGRATION_APP_ID: i32 = routes::INTEGRATION_APP_ID;
+
+    /// Starts a server on `127.0.0.1` on a free port, accepting
+    /// [`DEFAULT_TOKEN`](FakeHubSpot::DEFAULT_TOKEN), as a task on the
+    /// current tokio runtime.
+    ///
+    /// # Panics
+    ///
+    /// If called outside a tokio runtime.
+    pub async fn start() -> std::io::Result<FakeHubSpot> {
+        FakeHubSpot::start_with(FakeConfig::default()).await
+    }
+
+    /// Starts a server with the given token and address, as a task on the
+    /// current tokio runtime.
+    ///
+    /// # Errors
+    ///
+    /// If the address cannot be bound.
+    ///
+    /// # Panics
+    ///
+    /// If called outside a tokio runtime.
+    pub async fn start_with(config: FakeConfig) -> std::io::Result<FakeHubSpot> {
+        let listener = tokio::net::TcpListener::bind(config.bind).await?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared::new(config.token));
+        let app = server::router(Arc::clone(&shared));
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let serve = axum::serve(listener, app).with_graceful_shutdown(async {
+                // Either a stop signal or the handle being dropped.
+                let _ = stopped.await;
+            });
+            // Accept errors are retried inside axum; nothing to report here.
+            let _ = serve.await;
+        });
+        Ok(FakeHubSpot {
+            shared,
+            addr,
+            stop: Some(stop),
+            task: Some(task),
+        })
+    }
+
+    /// The server's base URL, e.g. `http://127.0.0.1:41234` (no trailing
+    /// slash): use it in place of `https://api.hubapi.com`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The bearer token the server accepts.
+    pub fn token(&self) -> &str {
+        &self.shared.token
+    }
+
+    /// Every request received so far, oldest first, including rejected
+    /// ones and ones answered by scripted responses.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.shared.requests()
+    }
+
+    /// Queues a response: the next request gets it instead of normal
+    /// handling (it is still recorded). Queued responses are served in the
+    /// order they were pushed.
+    pub fn push_response(&self, response: ScriptedResponse) {
+        self.shared.push_response(response);
+    }
+
+    /// Every stored message (custom-channel published messages and thread
+    /// messages), oldest first, as they would be served now (status
+    /// updates applied).
+    pub fn messages(&self) -> Vec<Value> {
+        self.shared.messages()
+    }
+
+    /// The messages of one thread, oldest first, or `None` if the thread
+    /// does not exist. `thread_id` is the `conversationsThreadId` string.
+    pub fn thread_messages(&self, thread_id: &str) -> Option<Vec<Value>> {
+        let id = thread_id.parse::<u64>().ok()?;
+        self.shared.with_store(|store| store.thread_messages(id))
+    }
+
+    /// Stops the server: no new connections are accepted, and open ones
+    /// get a few seconds to finish before being dropped.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(mut task) = self.task.take()
+            && tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
+                .await
+                .is_err()
+        {
+            task.abort();
+        }
+    }
+}
+
+impl Drop for FakeHubSpot {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}

@@ -1,0 +1,502 @@
+//! The request-body schemas the fake validates against, transcribed from
+//! HubSpot's OpenAPI specs (custom-channels v3 / 2026-03 / 2026-09 and
+//! conversations v3 / 2026-09).
+//!
+//! This is a deliberately small schema language: just enough to express the
+//! bodies of the operations the fake serves. The specs themselves are not
+//! read at run time; `tests/spec.rs` checks this transcription against them.
+//!
+//! Conventions, matching what the specs say:
+//! - a field is either required or optional; an optional field may also be
+//!   JSON `null` (treated as absent);
+//! - unknown properties are ignored (HubSpot's deserializers drop them);
+//! - `oneOf` unions are tagged by their `type` property.
+
+/// The shape a JSON value must have.
+#[derive(Debug)]
+pub(crate) enum Ty {
+    /// A JSON string.
+    String,
+    /// A JSON string holding an RFC 3339 date-time (`format: date-time`).
+    DateTime,
+    /// A JSON integer that fits in 32 bits (`format: int32`).
+    Int32,
+    /// A JSON integer that fits in 64 bits (`format: int64`).
+    Int64,
+    /// Any JSON number (`type: number`).
+    Number,
+    /// A JSON string that must be one of the listed values.
+    Enum(&'static [&'static str]),
+    /// A JSON array whose items all have the given shape.
+    Array(&'static Ty),
+    /// A JSON object with known properties.
+    Object(&'static Obj),
+    /// A JSON object whose `type` property selects one of several shapes.
+    Union(&'static Union),
+}
+
+/// An object schema: named properties, each required or optional.
+#[derive(Debug)]
+pub(crate) struct Obj {
+    /// The schema's name in the spec (checked against it in tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) name: &'static str,
+    /// Its properties.
+    pub(crate) fields: &'static [Field],
+}
+
+/// One property of an [`Obj`].
+#[derive(Debug)]
+pub(crate) struct Field {
+    /// The JSON property name.
+    pub(crate) name: &'static str,
+    /// Its shape.
+    pub(crate) ty: Ty,
+    /// Whether the spec lists it under `required`.
+    pub(crate) required: bool,
+}
+
+/// A `oneOf` of object schemas, told apart by their `type` property.
+#[derive(Debug)]
+pub(crate) struct Union {
+    /// The schema's name in the spec (checked against it in tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) name: &'static str,
+    /// `(type tag, variant schema)` pairs.
+    pub(crate) variants: &'static [(&'static str, &'static Obj)],
+}
+
+impl Union {
+    /// The allowed `type` tags, in declaration order.
+    pub(crate) fn tags(&self) -> Vec<&'static str> {
+        self.variants.iter().map(|(tag, _)| *tag).collect()
+    }
+
+    /// The variant for a tag, if any.
+    pub(crate) fn variant(&self, tag: &str) -> Option<&'static Obj> {
+        self.variants
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .map(|(_, obj)| *obj)
+    }
+}
+
+const fn req(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        ty,
+        required: true,
+    }
+}
+
+const fn opt(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        ty,
+        required: false,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Enums
+// ---------------------------------------------------------------------------
+
+/// `PublicDeliveryIdentifier.type`.
+pub(crate) const DELIVERY_IDENTIFIER_TYPES: &[&str] = &[
+    "CHANNEL_SPECIFIC_OPAQUE_ID",
+    "HS_EMAIL_ADDRESS",
+    "HS_PHONE_NUMBER",
+    "HS_SHORT_CODE",
+];
+/// `ChannelIntegrationMessageEgg.messageDirection`.
+pub(crate) const MESSAGE_DIRECTIONS: &[&str] = &["INCOMING", "OUTGOING"];
+/// `PublicChannelIntegrationMessageUpdateRequest.statusType`.
+pub(crate) const UPDATE_STATUS_TYPES: &[&str] = &["FAILED", "READ", "SENT"];
+/// `FileAttachment.fileUsageType` / `PublicFile.fileUsageType`.
+pub(crate) const FILE_USAGE_TYPES: &[&str] =
+    &["AUDIO", "IMAGE", "OTHER", "STICKER", "VOICE_RECORDING"];
+/// `QuickReply.valueType`.
+pub(crate) const QUICK_REPLY_VALUE_TYPES: &[&str] = &["TEXT", "URL"];
+/// `SocialMetadata.mediaType`.
+pub(crate) const SOCIAL_MEDIA_TYPES: &[&str] = &[
+    "ARTICLE", "AUDIO", "CAROUSEL", "DOCUMENT", "GIF", "LINK", "NONE", "PHOTO", "POLL", "STORY",
+    "VIDEO",
+];
+/// `ContactAddress.type`, `ContactEmail.type`, `ContactUrl.type`.
+pub(crate) const HOME_WORK: &[&str] = &["HOME", "WORK"];
+/// `ContactPhone.type`.
+pub(crate) const PHONE_TYPES: &[&str] = &["CELL", "HOME", "MAIN", "WORK"];
+
+// ---------------------------------------------------------------------------
+// Shared building blocks
+// ---------------------------------------------------------------------------
+
+/// `PublicDeliveryIdentifier`.
+pub(crate) static DELIVERY_IDENTIFIER: Obj = Obj {
+    name: "PublicDeliveryIdentifier",
+    fields: &[
+        req("type", Ty::Enum(DELIVERY_IDENTIFIER_TYPES)),
+        req("value", Ty::String),
+    ],
+};
+
+/// `QuickReply`.
+pub(crate) static QUICK_REPLY: Obj = Obj {
+    name: "QuickReply",
+    fields: &[
+        opt("label", Ty::String),
+        req("value", Ty::String),
+        req("valueType", Ty::Enum(QUICK_REPLY_VALUE_TYPES)),
+    ],
+};
+
+/// `SocialMetadata`.
+pub(crate) static SOCIAL_METADATA: Obj = Obj {
+    name: "SocialMetadata",
+    fields: &[
+        opt("description", Ty::String),
+        opt("id", Ty::String),
+        opt("mediaTitle", Ty::String),
+        req("mediaType", Ty::Enum(SOCIAL_MEDIA_TYPES)),
+        opt("mediaUrl", Ty::String),
+        opt("mediaUrlString", Ty::String),
+        opt("thumbnailUrl", Ty::String),
+    ],
+};
+
+static CONTACT_ADDRESS: Obj = Obj {
+    name: "ContactAddress",
+    fields: &[
+        opt("city", Ty::String),
+        opt("country", Ty::String),
+        opt("countryCode", Ty::String),
+        opt("state", Ty::String),
+        opt("street", Ty::String),
+        opt("type", Ty::Enum(HOME_WORK)),
+        opt("zip", Ty::String),
+    ],
+};
+
+static CONTACT_EMAIL: Obj = Obj {
+    name: "ContactEmail",
+    fields: &[req("email", Ty::String), opt("type", Ty::Enum(HOME_WORK))],
+};
+
+static CONTACT_NAME: Obj = Obj {
+    name: "ContactName",
+    fields: &[
+        opt("firstName", Ty::String),
+        opt("lastName", Ty::String),
+        opt("middleName", Ty::String),
+        opt("prefix", Ty::String),
+        opt("suffix", Ty::String),
+    ],
+};
+
+static CONTACT_ORG: Obj = Obj {
+    name: "ContactOrg",
+    fields: &[
+        opt("company", Ty::String),
+        opt("department", Ty::String),
+        opt("title", Ty::String),
+    ],
+};
+
+static CONTACT_PHONE: Obj = Obj {
+    name: "ContactPhone",
+    fields: &[req("phone", Ty::String), opt("type", Ty::Enum(PHONE_TYPES))],
+};
+
+static CONTACT_URL: Obj = Obj {
+    name: "ContactUrl",
+    fields: &[opt("type", Ty::Enum(HOME_WORK)), req("url", Ty::String)],
+};
+
+/// `ContactProfile`.
+static CONTACT_PROFILE: Obj = Obj {
+    name: "ContactProfile",
+    fields: &[
+        req("addresses", Ty::Array(&Ty::Object(&CONTACT_ADDRESS))),
+        req("emails", Ty::Array(&Ty::Object(&CONTACT_EMAIL))),
+        opt("name", Ty::Object(&CONTACT_NAME)),
+        opt("org", Ty::Object(&CONTACT_ORG)),
+        req("phones", Ty::Array(&Ty::Object(&CONTACT_PHONE))),
+        req("urls", Ty::Array(&Ty::Object(&CONTACT_URL))),
+    ],
+};
+
+/// `PreResolvedContact` (custom-channels v3 and 2026-03).
+/// `contactPropertiesLeadingToMatch` items are an enum of several hundred
+/// CRM property names in the spec; the fake only checks that they are
+/// strings.
+static PRE_RESOLVED_CONTACT_V3: Obj = Obj {
+    name: "PreResolvedContact",
+    fields: &[
+        req("contactPropertiesLeadingToMatch", Ty::Array(&Ty::String)),
+        req("contactVid", Ty::Int64),
+    ],
+};
+
+/// `PreResolvedContact` (custom-channels 2026-09: `contactVid` is an
+/// int32 there).
+static PRE_RESOLVED_CONTACT_2026_09: Obj = Obj {
+    name: "PreResolvedContact",
+    fields: &[
+        req("contactPropertiesLeadingToMatch", Ty::Array(&Ty::String)),
+        req("contactVid", Ty::Int32),
+    ],
+};
+
+/// `PreResolvedContacts` (custom-channels v3 and 2026-03).
+static PRE_RESOLVED_CONTACTS_V3: Obj = Obj {
+    name: "PreResolvedContacts",
+    fields: &[req(
+        "contacts",
+        Ty::Array(&Ty::Object(&PRE_RESOLVED_CONTACT_V3)),
+    )],
+};
+
+/// `PreResolvedContacts` (custom-channels 2026-09).
+static PRE_RESOLVED_CONTACTS_2026_09: Obj = Obj {
+    name: "PreResolvedContacts",
+    fields: &[req(
+        "contacts",
+        Ty::Array(&Ty::Object(&PRE_RESOLVED_CONTACT_2026_09)),
+    )],
+};
+
+// ---------------------------------------------------------------------------
+// Custom channels: ChannelIntegrationMessageEgg and its attachments
+// ---------------------------------------------------------------------------
+
+static FILE_ATTACHMENT: Obj = Obj {
+    name: "FileAttachment",
+    fields: &[
+        req("fileId", Ty::String),
+        opt("fileUsageType", Ty::Enum(FILE_USAGE_TYPES)),
+        req("type", Ty::Enum(&["FILE"])),
+    ],
+};
+
+static LOCATION_ATTACHMENT: Obj = Obj {
+    name: "LocationAttachment",
+    fields: &[
+        opt("address", Ty::String),
+        req("latitude", Ty::Number),
+        req("longitude", Ty::Number),
+        opt("name", Ty::String),
+        req("type", Ty::Enum(&["LOCATION"])),
+        opt("url", Ty::String),
+    ],
+};
+
+static CONTACT_ATTACHMENT: Obj = Obj {
+    name: "ContactAttachment",
+    fields: &[
+        req("contactProfile", Ty::Object(&CONTACT_PROFILE)),
+        req("type", Ty::Enum(&["CONTACT"])),
+    ],
+};
+
+static UNSUPPORTED_CONTENT_ATTACHMENT: Obj = Obj {
+    name: "UnsupportedContentAttachment",
+    fields: &[req("type", Ty::Enum(&["UNSUPPORTED_CONTENT"]))],
+};
+
+static MESSAGE_HEADER_ATTACHMENT: Obj = Obj {
+    name: "MessageHeaderAttachment",
+    fields: &[
+        opt("fileId", Ty::Int64),
+        opt("text", Ty::String),
+        req("type", Ty::Enum(&["MESSAGE_HEADER"])),
+    ],
+};
+
+static QUICK_REPLIES_ATTACHMENT: Obj = Obj {
+    name: "QuickRepliesAttachment",
+    fields: &[
+        req("quickReplies", Ty::Array(&Ty::Object(&QUICK_REPLY))),
+        req("type", Ty::Enum(&["QUICK_REPLIES"])),
+    ],
+};
+
+static SOCIAL_METADATA_ATTACHMENT: Obj = Obj {
+    name: "SocialMetadataIntegrationAttachment",
+    fields: &[
+        req("socialMetadata", Ty::Object(&SOCIAL_METADATA)),
+        req("type", Ty::Enum(&["SOCIAL_MEDIA_METADATA"])),
+    ],
+};
+
+/// The `oneOf` of `ChannelIntegrationMessageEgg.attachments` items.
+pub(crate) static CHANNEL_ATTACHMENT: Union = Union {
+    name: "ChannelIntegrationMessageEgg.attachments",
+    variants: &[
+        ("FILE", &FILE_ATTACHMENT),
+        ("LOCATION", &LOCATION_ATTACHMENT),
+        ("CONTACT", &CONTACT_ATTACHMENT),
+        ("UNSUPPORTED_CONTENT", &UNSUPPORTED_CONTENT_ATTACHMENT),
+        ("MESSAGE_HEADER", &MESSAGE_HEADER_ATTACHMENT),
+        ("QUICK_REPLIES", &QUICK_REPLIES_ATTACHMENT),
+        ("SOCIAL_MEDIA_METADATA", &SOCIAL_METADATA_ATTACHMENT),
+    ],
+};
+
+/// `ChannelIntegrationParticipant` in custom-channels v3 and 2026-03.
+static PARTICIPANT_V3: Obj = Obj {
+    name: "ChannelIntegrationParticipant",
+    fields: &[
+        req("deliveryIdentifier", Ty::Object(&DELIVERY_IDENTIFIER)),
+        opt("name", Ty::String),
+        opt("senderActorId", Ty::String),
+    ],
+};
+
+/// `ChannelIntegrationParticipant` in custom-channels 2026-09 (no
+/// `senderActorId`).
+static PARTICIPANT_2026_09: Obj = Obj {
+    name: "ChannelIntegrationParticipant",
+    fields: &[
+        req("deliveryIdentifier", Ty::Object(&DELIVERY_IDENTIFIER)),
+        opt("name", Ty::String),
+    ],
+};
+
+/// `ChannelIntegrationMessageEgg` (custom-channels v3 and 2026-03).
+pub(crate) static CHANNEL_MESSAGE_EGG_V3: Obj = Obj {
+    name: "ChannelIntegrationMessageEgg",
+    fields: &[
+        opt("associateWithContactId", Ty::Int64),
+        req("attachments", Ty::Array(&Ty::Union(&CHANNEL_ATTACHMENT))),
+        req("channelAccountId", Ty::String),
+        opt("inReplyToId", Ty::String),
+        opt("integrationIdempotencyId", Ty::String),
+        opt("integrationThreadId", Ty::String),
+        req("messageDirection", Ty::Enum(MESSAGE_DIRECTIONS)),
+        opt("preResolvedContacts", Ty::Object(&PRE_RESOLVED_CONTACTS_V3)),
+        req("recipients", Ty::Array(&Ty::Object(&PARTICIPANT_V3))),
+        opt("richText", Ty::String),
+        req("senders", Ty::Array(&Ty::Object(&PARTICIPANT_V3))),
+        req("text", Ty::String),
+        req("timestamp", Ty::DateTime),
+    ],
+};
+
+/// `ChannelIntegrationMessageEgg` (custom-channels 2026-09).
+pub(crate) static CHANNEL_MESSAGE_EGG_2026_09: Obj = Obj {
+    name: "ChannelIntegrationMessageEgg",
+    fields: &[
+        opt("associateWithContactId", Ty::Int64),
+        req("attachments", Ty::Array(&Ty::Union(&CHANNEL_ATTACHMENT))),
+        req("channelAccountId", Ty::String),
+        opt("inReplyToId", Ty::String),
+        opt("integrationIdempotencyId", Ty::String),
+        opt("integrationThreadId", Ty::String),
+        req("messageDirection", Ty::Enum(MESSAGE_DIRECTIONS)),
+        opt(
+            "preResolvedContacts",
+            Ty::Object(&PRE_RESOLVED_CONTACTS_2026_09),
+        ),
+        req("recipients", Ty::Array(&Ty::Object(&PARTICIPANT_2026_09))),
+        opt("richText", Ty::String),
+        req("senders", Ty::Array(&Ty::Object(&PARTICIPANT_2026_09))),
+        req("text", Ty::String),
+        req("timestamp", Ty::DateTime),
+    ],
+};
+
+/// `PublicChannelIntegrationMessageUpdateRequest` (all versions).
+pub(crate) static MESSAGE_UPDATE_REQUEST: Obj = Obj {
+    name: "PublicChannelIntegrationMessageUpdateRequest",
+    fields: &[
+        opt("errorMessage", Ty::String),
+        req("statusType", Ty::Enum(UPDATE_STATUS_TYPES)),
+    ],
+};
+
+// ---------------------------------------------------------------------------
+// Conversations: PublicMessageEgg
+// ---------------------------------------------------------------------------
+
+static FILE_EGG: Obj = Obj {
+    name: "PublicFileEgg",
+    fields: &[req("fileId", Ty::String), req("type", Ty::Enum(&["FILE"]))],
+};
+
+static QUICK_REPLIES_EGG: Obj = Obj {
+    name: "PublicQuickRepliesEgg",
+    fields: &[
+        req("quickReplies", Ty::Array(&Ty::Object(&QUICK_REPLY))),
+        req("type", Ty::Enum(&["QUICK_REPLIES"])),
+    ],
+};
+
+static SOCIAL_MEDIA_EGG: Obj = Obj {
+    name: "PublicSocialMediaEgg",
+    fields: &[
+        req("socialMetadata", Ty::Object(&SOCIAL_METADATA)),
+        req("type", Ty::Enum(&["SOCIAL_MEDIA_METADATA"])),
+    ],
+};
+
+/// The `oneOf` of `PublicConversationsMessageEgg.attachments` items (and
+/// `PublicCommentEgg.attachments`).
+pub(crate) static EGG_ATTACHMENT: Union = Union {
+    name: "PublicMessageEgg.attachments",
+    variants: &[
+        ("FILE", &FILE_EGG),
+        ("QUICK_REPLIES", &QUICK_REPLIES_EGG),
+        ("SOCIAL_MEDIA_METADATA", &SOCIAL_MEDIA_EGG),
+    ],
+};
+
+/// `PublicRecipientEgg`.
+static RECIPIENT_EGG: Obj = Obj {
+    name: "PublicRecipientEgg",
+    fields: &[
+        opt("actorId", Ty::String),
+        opt("deliveryIdentifier", Ty::Object(&DELIVERY_IDENTIFIER)),
+        req(
+            "deliveryIdentifiers",
+            Ty::Array(&Ty::Object(&DELIVERY_IDENTIFIER)),
+        ),
+        opt("name", Ty::String),
+        opt("recipientField", Ty::String),
+    ],
+};
+
+/// `PublicConversationsMessageEgg`.
+pub(crate) static CONVERSATIONS_MESSAGE_EGG: Obj = Obj {
+    name: "PublicConversationsMessageEgg",
+    fields: &[
+        req("attachments", Ty::Array(&Ty::Union(&EGG_ATTACHMENT))),
+        req("channelAccountId", Ty::String),
+        req("channelId", Ty::String),
+        req("recipients", Ty::Array(&Ty::Object(&RECIPIENT_EGG))),
+        opt("richText", Ty::String),
+        req("senderActorId", Ty::String),
+        opt("subject", Ty::String),
+        req("text", Ty::String),
+        req("type", Ty::Enum(&["MESSAGE"])),
+    ],
+};
+
+/// `PublicCommentEgg`.
+pub(crate) static COMMENT_EGG: Obj = Obj {
+    name: "PublicCommentEgg",
+    fields: &[
+        req("attachments", Ty::Array(&Ty::Union(&EGG_ATTACHMENT))),
+        opt("richText", Ty::String),
+        req("text", Ty::String),
+        req("type", Ty::Enum(&["COMMENT"])),
+    ],
+};
+
+/// `PublicMessageEgg`: a MESSAGE or a COMMENT.
+pub(crate) static MESSAGE_EGG: Union = Union {
+    name: "PublicMessageEgg",
+    variants: &[
+        ("MESSAGE", &CONVERSATIONS_MESSAGE_EGG),
+        ("COMMENT", &COMMENT_EGG),
+    ],
+};

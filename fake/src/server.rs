@@ -1,0 +1,166 @@
+//! The HTTP side: one axum fallback handler that records every request,
+//! serves scripted responses, then routes, authenticates and runs it.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::Response;
+
+use crate::errors::{ApiError, ErrorDetail, OBJECT_NOT_FOUND, VALIDATION_ERROR};
+use crate::recording::{RecordedRequest, ScriptedResponse};
+use crate::reply::Reply;
+use crate::routes::{self, RouteMatch};
+use crate::state::Shared;
+
+/// Largest request body accepted, in bytes.
+pub(crate) const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+
+/// The app: every request goes to [`handle`].
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
+    Router::new().fallback(handle).with_state(shared)
+}
+
+async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response<Body> {
+    let (parts, body) = request.into_parts();
+    let (body, body_readable) = match to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(bytes) => (bytes.to_vec(), true),
+        Err(_) => (Vec::new(), false),
+    };
+    let recorded = RecordedRequest {
+        method: parts.method.as_str().to_string(),
+        path: parts.uri.path().to_string(),
+        query: parts.uri.query().map(str::to_string),
+        headers: parts
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.as_str().to_string(),
+                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        body,
+    };
+    let reply = match shared.record(recorded.clone()) {
+        Some(scripted) => scripted_reply(scripted),
+        None => dispatch(&shared, &recorded, body_readable).unwrap_or_else(ApiError::into_reply),
+    };
+    reply.into_response()
+}
+
+fn scripted_reply(scripted: ScriptedResponse) -> Reply {
+    Reply {
+        status: scripted.status,
+        headers: scripted
+            .headers
+            .into_iter()
+            .filter(|(name, _)| {
+                !name.eq_ignore_ascii_case("content-length")
+                    && !name.eq_ignore_ascii_case("transfer-encoding")
+            })
+            .collect(),
+        body: scripted.body,
+    }
+}
+
+fn dispatch(
+    shared: &Shared,
+    request: &RecordedRequest,
+    body_readable: bool,
+) -> Result<Reply, ApiError> {
+    let operation = match routes::match_route(&request.method, &request.path) {
+        RouteMatch::Found(operation) => operation,
+        RouteMatch::WrongMethod { allow } => {
+            return Err(ApiError::single(
+                405,
+                VALIDATION_ERROR,
+                ErrorDetail::new(
+                    "METHOD_NOT_ALLOWED",
+                    "method",
+                    format!(
+                        "Method {} is not allowed on {} (hubspot-fake serves {allow} here)",
+                        request.method, request.path
+                    ),
+                ),
+            )
+            .with_header("allow", allow));
+        }
+        RouteMatch::NotFound => {
+            return Err(ApiError::single(
+                404,
+                OBJECT_NOT_FOUND,
+                ErrorDetail::new(
+                    "ROUTE_NOT_FOUND",
+                    "path",
+                    format!(
+                        "No route for {} {} (hubspot-fake serves custom-channel message \
+                         publishing and status updates, and sending thread messages)",
+                        request.method, request.path
+                    ),
+                ),
+            ));
+        }
+    };
+    authenticate(shared, request)?;
+    if !body_readable {
+        return Err(ApiError::single(
+            413,
+            VALIDATION_ERROR,
+            ErrorDetail::new(
+                "PAYLOAD_TOO_LARGE",
+                "body",
+                format!(
+                    "The request body could not be read or is larger than {MAX_BODY_BYTES} bytes"
+                ),
+            ),
+        ));
+    }
+    check_content_type(request)?;
+    routes::run(shared, operation, &request.body)
+}
+
+/// Requires `Authorization: Bearer <the configured token>`.
+fn authenticate(shared: &Shared, request: &RecordedRequest) -> Result<(), ApiError> {
+    let Some(header) = request.header("authorization") else {
+        return Err(ApiError::unauthorized(true));
+    };
+    let token = header
+        .trim()
+        .split_once(' ')
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim());
+    match token {
+        Some(token) if token == shared.token => Ok(()),
+        Some("") => Err(ApiError::unauthorized(true)),
+        _ => Err(ApiError::unauthorized(false)),
+    }
+}
+
+/// A non-empty body must be sent as `application/json`, as HubSpot's
+/// endpoints only consume that.
+fn check_content_type(request: &RecordedRequest) -> Result<(), ApiError> {
+    if request.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(());
+    }
+    let media_type = request
+        .header("content-type")
+        .map(|v| v.split(';').next().unwrap_or_default().trim());
+    match media_type {
+        Some(m) if m.eq_ignore_ascii_case("application/json") => Ok(()),
+        other => Err(ApiError::single(
+            415,
+            VALIDATION_ERROR,
+            ErrorDetail::new(
+                "UNSUPPORTED_MEDIA_TYPE",
+                "Content-Type",
+                format!(
+                    "Content-Type must be application/json, got {}",
+                    other.map_or_else(|| "none".to_string(), |m| format!("'{m}'"))
+                ),
+            ),
+        )),
+    }
+}
