@@ -95,7 +95,10 @@ impl<T: QueryValue> QueryValue for Vec<T> {
 
 impl QueryValue for crate::DateTime {
     fn append_to(&self, name: &'static str, query: &mut Query) {
-        query.push_str(name, self.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true));
+        query.push_str(
+            name,
+            self.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        );
     }
 }
 

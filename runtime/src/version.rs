@@ -53,7 +53,9 @@ impl fmt::Display for ApiVersion {
 
 /// The error returned when a string is not a HubSpot API version.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{input}` is not a HubSpot API version: expected `v<number>` (e.g. `v3`) or `YYYY-MM` (e.g. `2026-03`)")]
+#[error(
+    "`{input}` is not a HubSpot API version: expected `v<number>` (e.g. `v3`) or `YYYY-MM` (e.g. `2026-03`)"
+)]
 pub struct ParseVersionError {
     input: String,
 }
@@ -79,12 +81,18 @@ fn parse_version(s: &str) -> Option<ApiVersion> {
     if year.len() != 4 || month.len() != 2 {
         return None;
     }
-    if !year.bytes().chain(month.bytes()).all(|b| b.is_ascii_digit()) {
+    if !year
+        .bytes()
+        .chain(month.bytes())
+        .all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let year: u16 = year.parse().ok()?;
     let month: u8 = month.parse().ok()?;
-    (1..=12).contains(&month).then_some(ApiVersion::Dated { year, month })
+    (1..=12)
+        .contains(&month)
+        .then_some(ApiVersion::Dated { year, month })
 }
 
 #[cfg(test)]
@@ -101,7 +109,19 @@ mod tests {
 
     #[test]
     fn rejects_malformed_versions() {
-        for text in ["", "v", "3", "vx", "v3.1", "2026-3", "2026-00", "2026-13", "26-03", "2026_03", "2026-03-01"] {
+        for text in [
+            "",
+            "v",
+            "3",
+            "vx",
+            "v3.1",
+            "2026-3",
+            "2026-00",
+            "2026-13",
+            "26-03",
+            "2026_03",
+            "2026-03-01",
+        ] {
             assert!(text.parse::<ApiVersion>().is_err(), "{text} parsed");
         }
     }
