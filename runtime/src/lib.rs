@@ -1,6 +1,7 @@
 //! The runtime for HubSpot APIs declared with [`hubspot_endpoint!`]: a
-//! [`Client`] with auth, transport and error mapping, and the metadata types
-//! every declared endpoint carries.
+//! [`Client`] with auth, transport, error mapping, safe retries, a shared
+//! rate limiter and timeouts, and the metadata types every declared endpoint
+//! carries.
 #![warn(missing_docs)]
 
 extern crate self as hubspot_runtime;
@@ -23,7 +24,15 @@ pub type DateTime = chrono::DateTime<chrono::Utc>;
 mod auth;
 mod client;
 mod error;
+mod random;
+mod rate_limit;
+mod retry;
 
 pub use auth::AccessToken;
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
+pub use client::{
+    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_TIMEOUT,
+    DEFAULT_TOTAL_TIMEOUT, DEFAULT_USER_AGENT, decode_response,
+};
 pub use error::{ApiError, Error, ErrorDetail, RateLimitHeaders};
+pub use rate_limit::RateLimit;
+pub use retry::RetryPolicy;

@@ -161,6 +161,17 @@ pub fn client_for(fake: &FakeHubSpot) -> Client {
         .expect("build the client")
 }
 
+/// A client for `fake` with [`TOKEN`] that makes one attempt per request,
+/// for tests of what a single answer maps to.
+pub fn client_without_retries(fake: &FakeHubSpot) -> Client {
+    Client::builder()
+        .token(TOKEN)
+        .base_url(fake.base_url())
+        .retry(hubspot_runtime::RetryPolicy::disabled())
+        .build()
+        .expect("build the client")
+}
+
 /// Panics if [`TOKEN`] shows up in `error`'s `Debug`, `Display` or any
 /// `Display` down its source chain.
 pub fn assert_token_absent(error: &hubspot_runtime::Error) {
