@@ -432,30 +432,29 @@ impl Client {
         self.inner.limiter.observe(&limits);
         drop(permit);
 
+        tracing::trace!(status, body = %excerpt(&bytes), "response body");
+        let result = decode_parts(status, &headers, &bytes);
+
         let span = tracing::Span::current();
         span.record("status", status);
-        if let Some(id) = headers
-            .get("x-hubspot-correlation-id")
-            .and_then(|value| value.to_str().ok())
-        {
+        // An error body's own correlation id, else the header's.
+        let correlation_id = match &result {
+            Err(error) if error.correlation_id().is_some() => error.correlation_id(),
+            _ => headers
+                .get("x-hubspot-correlation-id")
+                .and_then(|value| value.to_str().ok()),
+        };
+        if let Some(id) = correlation_id {
             span.record("correlation_id", id);
         }
-        tracing::trace!(status, body = %excerpt(&bytes), "response body");
-
-        let result = decode_parts(status, &headers, &bytes);
-        if let Err(error) = &result {
-            if let Some(id) = error.correlation_id() {
-                span.record("correlation_id", id);
-            }
-            if status == 429 {
-                let wait = limits
-                    .interval_milliseconds
-                    .filter(|_| limits.remaining == Some(0))
-                    .map(|ms| Duration::from_millis(u64::from(ms)));
-                if let Some(wait) = error.retry_after().or(wait) {
-                    self.inner.limiter.pause(wait);
-                }
-            }
+        // A 429 holds back every clone for as long as HubSpot asked (not
+        // the daily limit's, which no request would outwait).
+        if let Err(error @ Error::RateLimited { .. }) = &result
+            && let Retry::After {
+                at_least: Some(wait),
+            } = classify(error, true)
+        {
+            self.inner.limiter.pause(wait);
         }
         result
     }
