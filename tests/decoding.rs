@@ -1,0 +1,457 @@
+//! Property tests: every declared endpoint's response decoder, fed arbitrary
+//! bytes, arbitrary JSON shaped with the names its schema uses, and real
+//! answers with one part replaced or removed, returns a value or an error,
+//! never a panic.
+
+use std::collections::BTreeSet;
+
+use hubspot_api::Endpoint;
+use hubspot_api::conversations::custom_channels::messages::{
+    ChannelIntegrationParticipant, FileAttachment, MessageDirection, MessageStatusUpdate,
+    PublishMessage, UpdateMessageStatus,
+};
+use hubspot_api::conversations::models::{DeliveryIdentifierType, PublicDeliveryIdentifier};
+use hubspot_api::conversations::threads::messages::{
+    PublicCommentEgg, PublicConversationsMessageEgg, PublicMessageEgg, PublicRecipientEgg,
+    SendThreadMessage,
+};
+use hubspot_fake::FakeHubSpot;
+use hubspot_runtime::schema::{BodyInfo, EndpointInfo, TypeInfo};
+use hubspot_runtime::{Client, Error, decode_response};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::{Map, Value};
+
+/// Each declared endpoint, with the check of its response decoder. Add an
+/// endpoint here when you declare one; `every_declared_endpoint_is_checked`
+/// fails until you do.
+fn checks() -> Vec<(&'static str, fn(&Samples))> {
+    vec![
+        (PublishMessage::METADATA.name, check::<PublishMessage>),
+        (
+            UpdateMessageStatus::METADATA.name,
+            check::<UpdateMessageStatus>,
+        ),
+        (SendThreadMessage::METADATA.name, check::<SendThreadMessage>),
+    ]
+}
+
+const CASES: u32 = 200;
+
+fn runner() -> TestRunner {
+    TestRunner::new(Config {
+        cases: CASES,
+        failure_persistence: None,
+        ..Config::default()
+    })
+}
+
+/// Real answers the fake gave, as JSON.
+struct Samples(Vec<Value>);
+
+/// Publishes, updates and replies on the fake and keeps what it served.
+fn samples() -> Samples {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let fake = FakeHubSpot::start().await.unwrap();
+        let client = Client::builder()
+            .base_url(fake.base_url())
+            .token(fake.token())
+            .build()
+            .unwrap();
+        let phone = |value: &str| {
+            PublicDeliveryIdentifier::builder()
+                .r#type(DeliveryIdentifierType::HsPhoneNumber)
+                .value(value)
+                .build()
+        };
+        let participant = |value: &str| {
+            ChannelIntegrationParticipant::builder()
+                .delivery_identifier(phone(value))
+                .name("Ada")
+                .build()
+        };
+        let message = PublishMessage::builder()
+            .channel_id(1234)
+            .channel_account_id("5678")
+            .text("hello")
+            .message_direction(MessageDirection::Incoming)
+            .senders(vec![participant("+15550100")])
+            .recipients(vec![participant("+15550199")])
+            .attachments(vec![FileAttachment::builder().file_id("9").build().into()])
+            .timestamp(chrono::Utc::now())
+            .send(&client)
+            .await
+            .unwrap();
+        UpdateMessageStatus::builder()
+            .channel_id(1234)
+            .message_id(message.id.clone())
+            .status_type(MessageStatusUpdate::Failed)
+            .error_message("blocked")
+            .send(&client)
+            .await
+            .unwrap();
+        let thread: i64 = message.conversations_thread_id.parse().unwrap();
+        let reply = PublicConversationsMessageEgg::builder()
+            .text("answer")
+            .sender_actor_id("A-1")
+            .channel_id("1234")
+            .channel_account_id("5678")
+            .recipients(vec![
+                PublicRecipientEgg::builder()
+                    .delivery_identifiers(vec![phone("+15550100")])
+                    .build(),
+            ])
+            .attachments(vec![])
+            .build();
+        let comment = PublicCommentEgg::builder()
+            .text("note")
+            .attachments(vec![])
+            .build();
+        let bodies: [PublicMessageEgg; 2] = [reply.into(), comment.into()];
+        for body in bodies {
+            SendThreadMessage::builder()
+                .thread_id(thread)
+                .message(body)
+                .send(&client)
+                .await
+                .unwrap();
+        }
+        // As served now: the published message with its status updated,
+        // the reply and the comment.
+        let samples = fake.messages();
+        assert_eq!(samples.len(), 3);
+        fake.shutdown().await;
+        Samples(samples)
+    })
+}
+
+/// Every name a response's schema uses: field names, enum values and union
+/// tags, so that generated JSON reaches past the first unknown key.
+fn vocabulary(info: &EndpointInfo) -> Vec<String> {
+    fn walk(ty: TypeInfo, seen: &mut BTreeSet<&'static str>, words: &mut BTreeSet<String>) {
+        match ty {
+            TypeInfo::Array(inner) | TypeInfo::Map(inner) => walk(inner(), seen, words),
+            TypeInfo::Enum(info) => words.extend(info.values.iter().map(|v| (*v).to_owned())),
+            TypeInfo::Object(info) => {
+                if seen.insert(info.name) {
+                    for field in info.fields {
+                        words.insert(field.json_name.to_owned());
+                        walk((field.ty)(), seen, words);
+                    }
+                }
+            }
+            TypeInfo::Union(info) => {
+                if seen.insert(info.name) {
+                    words.insert(info.tag.to_owned());
+                    for variant in info.variants {
+                        words.insert(variant.tag_value.to_owned());
+                        walk((variant.ty)(), seen, words);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut words = BTreeSet::new();
+    walk((info.response)(), &mut BTreeSet::new(), &mut words);
+    if let BodyInfo::Fields(fields) = info.body {
+        words.extend(fields.iter().map(|f| f.json_name.to_owned()));
+    }
+    words.into_iter().collect()
+}
+
+/// Any JSON value; object keys and strings mostly from `words`.
+fn json(words: Vec<String>) -> impl Strategy<Value = Value> {
+    let word = proptest::sample::select(words);
+    let string = prop_oneof![3 => word.clone(), 1 => ".{0,12}"];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        "20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,3})?Z"
+            .prop_map(Value::String),
+        string.prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 64, 8, move |inner| {
+        let key = prop_oneof![4 => word.clone(), 1 => ".{0,8}"];
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            proptest::collection::vec((key, inner), 0..10)
+                .prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// SplitMix64, for the schema-directed generator (proptest picks the seed).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// Something that is not what the schema asks for.
+fn junk(rng: &mut Rng) -> Value {
+    const STRINGS: [&str; 7] = [
+        "",
+        "x",
+        "UNKNOWN_VALUE",
+        "lower",
+        "2026-13-45T99:99:99Z",
+        "é\u{0}",
+        "9999999999999999999999",
+    ];
+    match rng.below(7) {
+        0 => Value::Null,
+        1 => Value::Bool(rng.chance(50)),
+        2 => Value::from(rng.next() as i64),
+        3 => Value::from(f64::from_bits(rng.next()).clamp(-1e300, 1e300)),
+        4 => Value::String((*rng.pick(&STRINGS)).to_owned()),
+        5 => Value::Array(vec![Value::Null; rng.below(3)]),
+        _ => Value::Object(Map::new()),
+    }
+}
+
+/// A value shaped by the schema, with about one node in twelve replaced by
+/// [`junk`], fields left out and unknown ones added: it reaches every
+/// decoder of a response, deep down, with what HubSpot might send.
+fn from_schema(ty: TypeInfo, rng: &mut Rng, depth: u32) -> Value {
+    if rng.chance(8) {
+        return junk(rng);
+    }
+    if depth > 6 {
+        return Value::Null;
+    }
+    match ty {
+        TypeInfo::String => {
+            Value::String(rng.pick(&["", "1000000001", "hello", "A-1"]).to_string())
+        }
+        TypeInfo::Int32 | TypeInfo::Int64 => {
+            Value::from(*rng.pick(&[0_i64, 1, -1, i64::from(i32::MAX) + 1, i64::MAX]))
+        }
+        TypeInfo::Number => Value::from(*rng.pick(&[0.0, -1.5, 48.85, 1e308])),
+        TypeInfo::Boolean => Value::Bool(rng.chance(50)),
+        TypeInfo::DateTime => Value::String(
+            rng.pick(&[
+                "2026-11-21T09:30:00Z",
+                "2026-11-21T09:30:00.123+02:00",
+                "2026-11-21",
+            ])
+            .to_string(),
+        ),
+        TypeInfo::Json => junk(rng),
+        TypeInfo::Unit => Value::Null,
+        TypeInfo::Array(inner) => Value::Array(
+            (0..rng.below(3))
+                .map(|_| from_schema(inner(), rng, depth + 1))
+                .collect(),
+        ),
+        TypeInfo::Map(inner) => Value::Object(
+            (0..rng.below(3))
+                .map(|i| (format!("key{i}"), from_schema(inner(), rng, depth + 1)))
+                .collect(),
+        ),
+        TypeInfo::Enum(info) if rng.chance(85) && !info.values.is_empty() => {
+            Value::String(rng.pick(info.values).to_string())
+        }
+        TypeInfo::Enum(_) => Value::String("A_VALUE_ADDED_LATER".to_owned()),
+        TypeInfo::Object(info) => {
+            let mut map = Map::new();
+            for field in info.fields {
+                if rng.chance(if field.required { 95 } else { 50 }) {
+                    let value = from_schema((field.ty)(), rng, depth + 1);
+                    map.insert(field.json_name.to_owned(), value);
+                }
+            }
+            if rng.chance(10) {
+                map.insert("addedLater".to_owned(), junk(rng));
+            }
+            Value::Object(map)
+        }
+        TypeInfo::Union(info) if info.variants.is_empty() => junk(rng),
+        TypeInfo::Union(info) => {
+            let variant = rng.pick(info.variants);
+            let mut value = from_schema((variant.ty)(), rng, depth + 1);
+            if let Value::Object(map) = &mut value {
+                let tag = if rng.chance(85) {
+                    variant.tag_value
+                } else {
+                    "NEW_KIND"
+                };
+                map.insert(info.tag.to_owned(), Value::String(tag.to_owned()));
+            }
+            value
+        }
+    }
+}
+
+/// Replaces (or, when `remove` and the node is in an object or array,
+/// removes) the `target`-th node of `value` in pre-order.
+fn mutate(value: &mut Value, target: &mut usize, replacement: &Value, remove: bool) -> bool {
+    if *target == 0 {
+        *value = replacement.clone();
+        return true;
+    }
+    *target -= 1;
+    match value {
+        Value::Object(map) => {
+            let keys: Vec<String> = map.keys().cloned().collect();
+            for key in keys {
+                if remove && *target == 0 {
+                    map.remove(&key);
+                    return true;
+                }
+                if mutate(map.get_mut(&key).unwrap(), target, replacement, remove) {
+                    return true;
+                }
+            }
+            false
+        }
+        Value::Array(items) => {
+            for i in 0..items.len() {
+                if remove && *target == 0 {
+                    items.remove(i);
+                    return true;
+                }
+                if mutate(&mut items[i], target, replacement, remove) {
+                    return true;
+                }
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+/// Decodes `body` as a `2xx` answer to `E` and checks the outcome is a value
+/// or a decode error with a bounded excerpt.
+fn decodes_or_fails_cleanly<E: Endpoint>(body: &[u8]) -> Result<(), TestCaseError> {
+    let status = E::INFO.success_status;
+    match decode_response::<E>(status, &http::HeaderMap::new(), body) {
+        Ok(_) => Ok(()),
+        Err(Error::Decode {
+            status: got,
+            excerpt,
+            ..
+        }) => {
+            prop_assert_eq!(got, status);
+            prop_assert!(excerpt.len() <= 512);
+            Ok(())
+        }
+        Err(other) => Err(TestCaseError::fail(format!(
+            "not a decode error: {other:?}"
+        ))),
+    }
+}
+
+fn check<E: Endpoint>(samples: &Samples) {
+    let name = E::INFO.name;
+    let words = vocabulary(E::INFO);
+    assert!(words.len() > 10, "{name}: a thin vocabulary {words:?}");
+
+    // Arbitrary bytes.
+    runner()
+        .run(&proptest::collection::vec(any::<u8>(), 0..512), |bytes| {
+            decodes_or_fails_cleanly::<E>(&bytes)
+        })
+        .unwrap_or_else(|e| panic!("{name}, arbitrary bytes: {e}"));
+
+    // Arbitrary JSON in the response's words.
+    runner()
+        .run(&json(words.clone()), |value| {
+            decodes_or_fails_cleanly::<E>(&serde_json::to_vec(&value).unwrap())
+        })
+        .unwrap_or_else(|e| panic!("{name}, arbitrary JSON: {e}"));
+
+    // JSON shaped by the response's schema, with junk here and there.
+    let decoded = std::cell::Cell::new(0);
+    runner()
+        .run(&any::<u64>(), |seed| {
+            let value = from_schema((E::INFO.response)(), &mut Rng(seed), 0);
+            let bytes = serde_json::to_vec(&value).unwrap();
+            let status = E::INFO.success_status;
+            if decode_response::<E>(status, &http::HeaderMap::new(), &bytes).is_ok() {
+                decoded.set(decoded.get() + 1);
+            }
+            decodes_or_fails_cleanly::<E>(&bytes)
+        })
+        .unwrap_or_else(|e| panic!("{name}, schema-shaped JSON: {e}"));
+    // Some get through whole: the generator reaches the leaves.
+    assert!(decoded.get() > 0, "{name}: no schema-shaped value decoded");
+
+    // Real answers, each with one part replaced or removed, and cut short.
+    let valid: Vec<&Value> = samples
+        .0
+        .iter()
+        .filter(|sample| {
+            decode_response::<E>(200, &http::HeaderMap::new(), sample.to_string().as_bytes())
+                .is_ok()
+        })
+        .collect();
+    assert!(!valid.is_empty(), "{name}: no real answer decodes");
+    let valid: Vec<Value> = valid.into_iter().cloned().collect();
+    let mutation = (
+        proptest::sample::select(valid),
+        proptest::collection::vec((any::<usize>(), json(words), any::<bool>()), 1..4),
+        any::<prop::sample::Index>(),
+    );
+    runner()
+        .run(&mutation, |(mut sample, edits, cut)| {
+            for (index, replacement, remove) in edits {
+                let mut target = index % count_nodes(&sample);
+                mutate(&mut sample, &mut target, &replacement, remove);
+            }
+            let bytes = serde_json::to_vec(&sample).unwrap();
+            decodes_or_fails_cleanly::<E>(&bytes)?;
+            decodes_or_fails_cleanly::<E>(&bytes[..cut.index(bytes.len() + 1)])
+        })
+        .unwrap_or_else(|e| panic!("{name}, mutated answers: {e}"));
+}
+
+fn count_nodes(value: &Value) -> usize {
+    1 + match value {
+        Value::Object(map) => map.values().map(count_nodes).sum(),
+        Value::Array(items) => items.iter().map(count_nodes).sum(),
+        _ => 0,
+    }
+}
+
+#[test]
+fn every_declared_endpoint_is_checked() {
+    let checked: BTreeSet<&str> = checks().iter().map(|(name, _)| *name).collect();
+    let declared: BTreeSet<&str> = hubspot_api::ENDPOINTS.iter().map(|e| e.name).collect();
+    assert_eq!(
+        checked, declared,
+        "add each declared endpoint to `checks()` in tests/decoding.rs"
+    );
+}
+
+#[test]
+fn response_decoders_never_panic() {
+    let samples = samples();
+    for (_, check) in checks() {
+        check(&samples);
+    }
+}
