@@ -25,7 +25,7 @@ use serde_json::{Map, Value};
 /// Each declared endpoint, with the check of its response decoder. Add an
 /// endpoint here when you declare one; `every_declared_endpoint_is_checked`
 /// fails until you do.
-fn checks() -> Vec<(&'static str, fn(&Samples))> {
+fn checks() -> Vec<(&'static str, Check)> {
     vec![
         (PublishMessage::METADATA.name, check::<PublishMessage>),
         (
@@ -35,6 +35,9 @@ fn checks() -> Vec<(&'static str, fn(&Samples))> {
         (SendThreadMessage::METADATA.name, check::<SendThreadMessage>),
     ]
 }
+
+/// Runs the properties for one endpoint.
+type Check = fn(&Samples);
 
 const CASES: u32 = 200;
 
@@ -136,21 +139,17 @@ fn vocabulary(info: &EndpointInfo) -> Vec<String> {
         match ty {
             TypeInfo::Array(inner) | TypeInfo::Map(inner) => walk(inner(), seen, words),
             TypeInfo::Enum(info) => words.extend(info.values.iter().map(|v| (*v).to_owned())),
-            TypeInfo::Object(info) => {
-                if seen.insert(info.name) {
-                    for field in info.fields {
-                        words.insert(field.json_name.to_owned());
-                        walk((field.ty)(), seen, words);
-                    }
+            TypeInfo::Object(info) if seen.insert(info.name) => {
+                for field in info.fields {
+                    words.insert(field.json_name.to_owned());
+                    walk((field.ty)(), seen, words);
                 }
             }
-            TypeInfo::Union(info) => {
-                if seen.insert(info.name) {
-                    words.insert(info.tag.to_owned());
-                    for variant in info.variants {
-                        words.insert(variant.tag_value.to_owned());
-                        walk((variant.ty)(), seen, words);
-                    }
+            TypeInfo::Union(info) if seen.insert(info.name) => {
+                words.insert(info.tag.to_owned());
+                for variant in info.variants {
+                    words.insert(variant.tag_value.to_owned());
+                    walk((variant.ty)(), seen, words);
                 }
             }
             _ => {}
