@@ -37,6 +37,17 @@
 //!
 //! Unknown JSON properties are ignored, and `null` counts as absent.
 //!
+//! # Fighting back
+//!
+//! Like HubSpot, the fake can turn requests away and fail: a rolling-window
+//! rate limit answering `429` with HubSpot's headers and body
+//! ([`RateLimitConfig`]), and [`Fault`]s — `500`/`502`/`503`, connection
+//! resets before or after the request is stored, answers slower than a
+//! client's timeout, truncated or malformed JSON — injected at a rate from a
+//! seeded generator ([`FaultConfig`]) or queued one by one
+//! ([`FakeHubSpot::push_fault`]). [`FakeHubSpot::stats`] tells a test what the
+//! server saw: requests, `429`s, faults, the most requests in one window.
+//!
 //! # Example
 //!
 //! ```
