@@ -534,6 +534,8 @@ async fn each_error_status_maps_to_its_class() {
     ));
     fake.push_response(ScriptedResponse::json(404, body("OBJECT_NOT_FOUND")));
     fake.push_response(ScriptedResponse::json(409, body("CONFLICT")));
+    fake.push_response(ScriptedResponse::raw(502, "<html>Bad gateway</html>"));
+    // Last: the client holds every request back for a 429's Retry-After.
     fake.push_response(
         ScriptedResponse::json(
             429,
@@ -542,7 +544,6 @@ async fn each_error_status_maps_to_its_class() {
         )
         .with_header("Retry-After", "2"),
     );
-    fake.push_response(ScriptedResponse::raw(502, "<html>Bad gateway</html>"));
 
     let mut errors = Vec::new();
     for _ in 0..6 {
@@ -562,14 +563,14 @@ async fn each_error_status_maps_to_its_class() {
         retry_after,
         policy_name,
         ..
-    } = &errors[4]
+    } = &errors[5]
     else {
-        panic!("{:?}", errors[4])
+        panic!("{:?}", errors[5])
     };
     assert_eq!(*retry_after, Some(std::time::Duration::from_secs(2)));
     assert_eq!(policy_name.as_deref(), Some("TEN_SECONDLY_ROLLING"));
-    let Error::Server(bad_gateway) = &errors[5] else {
-        panic!("{:?}", errors[5])
+    let Error::Server(bad_gateway) = &errors[4] else {
+        panic!("{:?}", errors[4])
     };
     assert_eq!(bad_gateway.status, 502);
     assert_eq!(
