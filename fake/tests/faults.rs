@@ -167,10 +167,9 @@ async fn faults_after_handling_store_the_message_but_spoil_the_answer() {
 
 #[tokio::test]
 async fn slow_answers_are_held_back_after_storing() {
+    let delay = Duration::from_millis(800);
     let fake = FakeHubSpot::start().await.unwrap();
-    fake.set_faults(Some(
-        FaultConfig::new(0.0).with_slow_delay(Duration::from_millis(300)),
-    ));
+    fake.set_faults(Some(FaultConfig::new(0.0).with_slow_delay(delay)));
     fake.push_fault(Fault::Slow);
     let started = Instant::now();
     let handle = {
@@ -180,13 +179,17 @@ async fn slow_answers_are_held_back_after_storing() {
             async move { publish_raw(addr, &token, &simple_egg("hi", "v@example.com")).await },
         )
     };
-    tokio::time::sleep(Duration::from_millis(100)).await;
-    assert_eq!(fake.messages().len(), 1, "stored before the answer leaves");
+    // Stored while the answer is still held back.
+    while fake.messages().is_empty() {
+        assert!(!handle.is_finished(), "answered before storing");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    assert!(!handle.is_finished(), "the answer was not held back");
     let Ok(Outcome::Answer(201, body)) = handle.await.unwrap() else {
         panic!("no answer")
     };
     assert!(is_json(&body));
-    assert!(started.elapsed() >= Duration::from_millis(300));
+    assert!(started.elapsed() >= delay);
 }
 
 /// The outcomes of `count` sequential publishes through a fake with random
