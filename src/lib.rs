@@ -38,7 +38,7 @@
 
 pub mod conversations;
 
-pub use hubspot_runtime::{ApiVersion, Client, Endpoint, Error, hubspot_endpoint};
+pub use hubspot_runtime::{ApiVersion, Client, Endpoint, Error, hubspot_endpoint, webhooks};
 
 use hubspot_runtime::schema::EndpointInfo;
 

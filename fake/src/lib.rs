@@ -25,7 +25,8 @@
 //! `OUTGOING_CHANNEL_MESSAGE_CREATED` event carrying the stored message,
 //! signed with `X-HubSpot-Signature-v3` and `X-HubSpot-Request-Timestamp`
 //! using [`FakeConfig::client_secret`], and retried with backoff
-//! ([`WebhookRetry`]) until the receiver answers `2xx`. Such a message has
+//! ([`WebhookRetry`]) after a connection failure, timeout, `5xx` or `429`
+//! until the receiver answers `2xx` (another `4xx` is final, as at HubSpot). Such a message has
 //! no `status` until the integration reports one with the status-update
 //! endpoint. [`FakeHubSpot::webhook_deliveries`] shows every delivery and
 //! attempt; [`FakeHubSpot::send_webhook`] sends any other event.

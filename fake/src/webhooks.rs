@@ -3,7 +3,9 @@
 //!
 //! Deliveries go out one at a time, in the order they were queued, so an
 //! integration sees a thread's messages in order; a failing endpoint delays
-//! later deliveries by at most its bounded retries.
+//! later deliveries by at most its bounded retries. As HubSpot does, the
+//! fake retries after a connection failure, a timeout, a `5xx` or a `429`,
+//! and takes any other `4xx` as a refusal that retrying cannot fix.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -20,7 +22,8 @@ use sha2::Sha256;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
-/// How the fake retries a webhook its receiver did not answer with a `2xx`.
+/// How the fake retries a webhook that failed: no connection, no response
+/// in time, a `5xx` or a `429`. (Other `4xx` answers are not retried.)
 ///
 /// HubSpot retries failed webhooks for hours; the fake's defaults are
 /// scaled down for local development, and tests scale them down further.
@@ -65,6 +68,9 @@ pub enum DeliveryOutcome {
     Pending,
     /// The receiver answered an attempt with a `2xx`.
     Delivered,
+    /// The receiver answered with a `4xx` other than `429`, which is not
+    /// retried.
+    Rejected,
     /// Every attempt failed.
     GaveUp,
 }
@@ -245,13 +251,20 @@ async fn run(state: Arc<State>, retry: WebhookRetry, mut jobs: mpsc::UnboundedRe
         let mut outcome = DeliveryOutcome::GaveUp;
         for number in 1..=attempts {
             let attempt = attempt(&state.secret, &url, &body, retry.timeout).await;
-            let delivered = attempt.status.is_some_and(|s| (200..300).contains(&s));
+            let status = attempt.status;
             if let Some(delivery) = lock(&state.log).get_mut(job.index) {
                 delivery.attempts.push(attempt);
             }
-            if delivered {
-                outcome = DeliveryOutcome::Delivered;
-                break;
+            match status {
+                Some(200..=299) => {
+                    outcome = DeliveryOutcome::Delivered;
+                    break;
+                }
+                Some(status @ 400..=499) if status != 429 => {
+                    outcome = DeliveryOutcome::Rejected;
+                    break;
+                }
+                _ => {}
             }
             if number < attempts {
                 tokio::time::sleep(retry.backoff(number)).await;

@@ -282,6 +282,22 @@ async fn failed_deliveries_are_retried_with_fresh_signatures() {
 }
 
 #[tokio::test]
+async fn a_4xx_other_than_429_is_final() {
+    let (receiver, addr) = start_receiver(&[429, 401]).await;
+    let fake = start_fake(&format!("http://{addr}/w"), fast_retry(5)).await;
+    let client = Client::new(&fake);
+    let thread = open_thread(&client, None).await;
+    client
+        .post(&thread_path(&thread), &agent_reply("who are you?", CHANNEL))
+        .await;
+    let deliveries = fake.settle_webhooks(SETTLE).await;
+    let statuses: Vec<_> = deliveries[0].attempts.iter().map(|a| a.status).collect();
+    assert_eq!(statuses, [Some(429), Some(401)]);
+    assert_eq!(deliveries[0].outcome, DeliveryOutcome::Rejected);
+    assert_eq!(receiver.received().len(), 2);
+}
+
+#[tokio::test]
 async fn retries_are_bounded() {
     let (receiver, addr) = start_receiver(&[503; 10]).await;
     let fake = start_fake(&format!("http://{addr}/w"), fast_retry(3)).await;
