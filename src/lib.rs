@@ -33,6 +33,11 @@
 //! # }
 //! ```
 //!
+//! Receiving from HubSpot: [`webhooks`] verifies a webhook's signature
+//! (with the `axum` feature, as an extractor), and
+//! [`conversations::custom_channels::webhooks`] and
+//! [`conversations::webhooks`] decode the events.
+//!
 //! [`hubspot_endpoint!`]: hubspot_runtime::hubspot_endpoint
 #![warn(missing_docs)]
 
