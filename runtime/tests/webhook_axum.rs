@@ -35,11 +35,17 @@ async fn echo(webhook: VerifiedWebhook) -> String {
     )
 }
 
-/// Serves the echo handler on loopback; returns its base URL.
+/// Serves the echo handler on loopback at `/hook` and `/nested/hook`;
+/// returns its base URL.
 async fn serve(verifier: Verifier, body_limit: Option<usize>) -> String {
+    let state = State { verifier };
+    let nested = Router::new()
+        .route("/hook", post(echo))
+        .with_state(state.clone());
     let mut app = Router::new()
         .route("/hook", post(echo))
-        .with_state(State { verifier });
+        .nest("/nested", nested)
+        .with_state(state);
     if let Some(limit) = body_limit {
         app = app.layer(DefaultBodyLimit::max(limit));
     }
@@ -98,6 +104,19 @@ async fn a_signed_request_reaches_the_handler() {
         (status, text.as_str()),
         (200, "v3 OUTGOING_CHANNEL_MESSAGE_CREATED")
     );
+}
+
+#[tokio::test]
+async fn a_nested_route_is_verified_against_the_full_path() {
+    let base = serve(verifier(), None).await;
+    let (status, text) = post_signed(
+        &format!("{base}/nested/hook"),
+        &format!("{PUBLIC}/nested/hook"),
+        SECRET,
+        r#"{"type":"CHANNEL_ACCOUNT_UPDATED"}"#,
+    )
+    .await;
+    assert_eq!((status, text.as_str()), (200, "v3 CHANNEL_ACCOUNT_UPDATED"));
 }
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{FromRef, FromRequest, Request};
+use axum::extract::{FromRef, FromRequest, OriginalUri, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
@@ -11,7 +11,8 @@ use super::{SignatureVersion, Verifier, VerifyError};
 /// A request body whose HubSpot signature has been verified.
 ///
 /// An axum extractor: it reads the body (within axum's body limit), rebuilds
-/// the URL HubSpot called with [`Verifier::request_url`] and checks the
+/// the URL HubSpot called with [`Verifier::request_url`] (from the URI
+/// before any `Router::nest` prefix was stripped) and checks the
 /// signature with the [`Verifier`] your state provides through [`FromRef`].
 /// It consumes the body, so it must be the handler's last argument. A
 /// request that fails verification never reaches your handler; it gets a
@@ -127,8 +128,13 @@ where
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let verifier = Verifier::from_ref(state);
         let method = request.method().clone();
+        // Inside `Router::nest`, `uri()` has lost the prefix HubSpot called.
+        let uri = match request.extensions().get::<OriginalUri>() {
+            Some(OriginalUri(original)) => original,
+            None => request.uri(),
+        };
         let url = verifier
-            .request_url(request.uri())
+            .request_url(uri)
             .map_err(WebhookRejection::Signature)?;
         let headers = request.headers().clone();
         let body = Bytes::from_request(request, state)
