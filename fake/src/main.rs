@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run -p hubspot-fake -- [--port N] [--bind ADDR] [--token T]
+//!     [--client-secret S] [--webhook CHANNEL_ID=URL]...
 //! ```
 #![warn(missing_docs)]
 
@@ -17,13 +18,18 @@ const USAGE: &str = "\
 hubspot-fake: an in-memory HubSpot Conversations server for local development
 
 USAGE:
-    hubspot-fake [--port N] [--bind ADDR] [--token T]
+    hubspot-fake [--port N] [--bind ADDR] [--token T] [--client-secret S]
+                 [--webhook CHANNEL_ID=URL]...
 
 OPTIONS:
-    --port N       port to listen on (default 4010; 0 picks a free port)
-    --bind ADDR    address to listen on: an IP (default 127.0.0.1) or IP:PORT
-    --token T      bearer token requests must carry (default fake-hubspot-token)
-    -h, --help     print this help
+    --port N                  port to listen on (default 4010; 0 picks a free port)
+    --bind ADDR               address to listen on: an IP (default 127.0.0.1) or IP:PORT
+    --token T                 bearer token requests must carry (default fake-hubspot-token)
+    --client-secret S         client secret webhooks are signed with
+                              (default fake-hubspot-client-secret)
+    --webhook CHANNEL_ID=URL  POST messages sent over custom channel CHANNEL_ID to URL
+                              (http:// only); repeat for more channels
+    -h, --help                print this help
 ";
 
 #[derive(Debug)]
@@ -37,6 +43,8 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     let mut port: Option<u16> = None;
     let mut bind_port: Option<u16> = None;
     let mut token = FakeHubSpot::DEFAULT_TOKEN.to_string();
+    let mut client_secret = FakeHubSpot::DEFAULT_CLIENT_SECRET.to_string();
+    let mut webhooks: Vec<(i32, String)> = Vec::new();
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -77,6 +85,26 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                     return Err("--token: must be non-empty and contain no spaces".to_string());
                 }
             }
+            "--client-secret" => {
+                client_secret = value("--client-secret")?;
+                if client_secret.is_empty() {
+                    return Err("--client-secret: must be non-empty".to_string());
+                }
+            }
+            "--webhook" => {
+                let v = value("--webhook")?;
+                let (channel, url) = v
+                    .split_once('=')
+                    .ok_or_else(|| format!("--webhook: expected CHANNEL_ID=URL, got {v}"))?;
+                let channel: i32 = channel
+                    .parse()
+                    .map_err(|_| format!("--webhook: not a channel id: {channel}"))?;
+                if !url.starts_with("http://") {
+                    return Err(format!("--webhook: only http:// URLs are supported: {url}"));
+                }
+                webhooks.retain(|(id, _)| *id != channel);
+                webhooks.push((channel, url.to_string()));
+            }
             other => return Err(format!("unknown argument: {other}")),
         }
     }
@@ -84,6 +112,9 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     Ok(Command::Run(FakeConfig {
         token,
         bind: SocketAddr::new(ip, port),
+        client_secret,
+        webhooks,
+        ..FakeConfig::default()
     }))
 }
 
@@ -101,6 +132,7 @@ async fn main() -> ExitCode {
         }
     };
     let bind = config.bind;
+    let webhooks = config.webhooks.clone();
     let fake = match FakeHubSpot::start_with(config).await {
         Ok(fake) => fake,
         Err(e) => {
@@ -110,6 +142,13 @@ async fn main() -> ExitCode {
     };
     println!("hubspot-fake listening on {}", fake.base_url());
     println!("  token: {}", fake.token());
+    println!(
+        "  client secret (webhook signatures): {}",
+        fake.client_secret()
+    );
+    for (channel, url) in &webhooks {
+        println!("  channel {channel} webhooks -> {url}");
+    }
     println!("Press Ctrl-C to stop.");
     if let Err(e) = tokio::signal::ctrl_c().await {
         eprintln!("hubspot-fake: cannot wait for Ctrl-C: {e}");
@@ -124,9 +163,48 @@ mod tests {
     use super::*;
 
     fn run(args: &[&str]) -> Result<(String, SocketAddr), String> {
+        config(args).map(|config| (config.token, config.bind))
+    }
+
+    fn config(args: &[&str]) -> Result<FakeConfig, String> {
         match parse_args(args.iter().map(|s| (*s).to_string()))? {
-            Command::Run(config) => Ok((config.token, config.bind)),
+            Command::Run(config) => Ok(config),
             Command::Help => Err("help".to_string()),
+        }
+    }
+
+    #[test]
+    fn webhooks_and_client_secret() {
+        let parsed = config(&[
+            "--webhook",
+            "1001=http://127.0.0.1:3000/hubspot?x=1",
+            "--webhook=1002=http://localhost:9/a",
+            "--client-secret",
+            "s3cret",
+            "--webhook",
+            "1001=http://127.0.0.1:3001/b",
+        ])
+        .unwrap();
+        assert_eq!(parsed.client_secret, "s3cret");
+        assert_eq!(
+            parsed.webhooks,
+            [
+                (1002, "http://localhost:9/a".to_string()),
+                (1001, "http://127.0.0.1:3001/b".to_string()),
+            ]
+        );
+        assert_eq!(
+            config(&[]).unwrap().client_secret,
+            FakeHubSpot::DEFAULT_CLIENT_SECRET
+        );
+        for (args, error) in [
+            (&["--webhook", "http://x"][..], "CHANNEL_ID=URL"),
+            (&["--webhook", "abc=http://x"][..], "not a channel id"),
+            (&["--webhook", "1=https://x"][..], "only http://"),
+            (&["--client-secret", ""][..], "non-empty"),
+        ] {
+            let message = config(args).unwrap_err();
+            assert!(message.contains(error), "{args:?}: {message}");
         }
     }
 

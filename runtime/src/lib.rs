@@ -1,6 +1,7 @@
 //! The runtime for HubSpot APIs declared with [`hubspot_endpoint!`]: a
-//! [`Client`] with auth, transport and error mapping, and the metadata types
-//! every declared endpoint carries.
+//! [`Client`] with auth, transport and error mapping, the metadata types
+//! every declared endpoint carries, and [`webhooks`]: verifying that a
+//! request really comes from HubSpot.
 #![warn(missing_docs)]
 
 extern crate self as hubspot_runtime;
@@ -8,6 +9,7 @@ extern crate self as hubspot_runtime;
 pub mod endpoint;
 pub mod schema;
 mod version;
+pub mod webhooks;
 
 #[doc(hidden)]
 #[path = "private.rs"]
