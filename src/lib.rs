@@ -33,12 +33,17 @@
 //! # }
 //! ```
 //!
+//! Receiving from HubSpot: [`webhooks`] verifies a webhook's signature
+//! (with the `axum` feature, as an extractor), and
+//! [`conversations::custom_channels::webhooks`] and
+//! [`conversations::webhooks`] decode the events.
+//!
 //! [`hubspot_endpoint!`]: hubspot_runtime::hubspot_endpoint
 #![warn(missing_docs)]
 
 pub mod conversations;
 
-pub use hubspot_runtime::{ApiVersion, Client, Endpoint, Error, hubspot_endpoint};
+pub use hubspot_runtime::{ApiVersion, Client, Endpoint, Error, hubspot_endpoint, webhooks};
 
 use hubspot_runtime::schema::EndpointInfo;
 

@@ -15,6 +15,22 @@
 //! | update a custom-channel message's status | `PATCH /conversations/v3/custom-channels/{channelId}/messages/{messageId}`, `PATCH /conversations/custom-channels/{2026-03,2026-09}/{channelId}/messages/{messageId}` |
 //! | send a message or comment to a thread | `POST /conversations/v3/conversations/threads/{threadId}/messages`, `POST /conversations/conversations/2026-09/threads/{threadId}/messages` |
 //!
+//! # Webhooks
+//!
+//! Register a custom channel's webhook URL with
+//! [`FakeConfig::register_channel`] or [`FakeHubSpot::register_channel`]
+//! (the fake does not serve channel creation). Then a message sent to a
+//! thread over that channel (`POST .../threads/{threadId}/messages` with
+//! its `channelId`) is POSTed to the URL as HubSpot does: an
+//! `OUTGOING_CHANNEL_MESSAGE_CREATED` event carrying the stored message,
+//! signed with `X-HubSpot-Signature-v3` and `X-HubSpot-Request-Timestamp`
+//! using [`FakeConfig::client_secret`], and retried with backoff
+//! ([`WebhookRetry`]) after a connection failure, timeout, `5xx` or `429`
+//! until the receiver answers `2xx` (another `4xx` is final, as at HubSpot). Such a message has
+//! no `status` until the integration reports one with the status-update
+//! endpoint. [`FakeHubSpot::webhook_deliveries`] shows every delivery and
+//! attempt; [`FakeHubSpot::send_webhook`] sends any other event.
+//!
 //! The fake starts empty: threads are created by publishing custom-channel
 //! messages. Messages published with the same `channelAccountId` and
 //! `integrationThreadId` share a thread; without an `integrationThreadId`,
@@ -80,6 +96,7 @@ mod spec_check;
 mod state;
 mod time;
 mod validate;
+mod webhooks;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -91,8 +108,10 @@ use tokio::task::JoinHandle;
 
 pub use faults::{FakeStats, Fault, FaultConfig, RateLimitConfig};
 pub use recording::{RecordedRequest, ScriptedResponse};
+pub use webhooks::{DeliveryOutcome, WebhookAttempt, WebhookDelivery, WebhookRetry};
 
 use state::{Scripted, Shared};
+use webhooks::Webhooks;
 
 /// How long [`FakeHubSpot::shutdown`] waits for open connections to finish.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
@@ -126,18 +145,45 @@ pub struct FakeConfig {
     pub rate_limit: Option<RateLimitConfig>,
     /// Faults injected at random; none by default.
     pub faults: Option<FaultConfig>,
+    /// The app's client secret, which webhooks are signed with.
+    pub client_secret: String,
+    /// Custom channels' webhook URLs, by channel id.
+    pub webhooks: Vec<(i32, String)>,
+    /// How webhooks are retried.
+    pub webhook_retry: WebhookRetry,
 }
 
 impl Default for FakeConfig {
     /// [`FakeHubSpot::DEFAULT_TOKEN`] on `127.0.0.1:0`, no rate limit, no
-    /// faults.
+    /// faults, signing webhooks with [`FakeHubSpot::DEFAULT_CLIENT_SECRET`],
+    /// no channel webhooks and the default [`WebhookRetry`].
     fn default() -> Self {
         FakeConfig {
             token: FakeHubSpot::DEFAULT_TOKEN.to_string(),
             bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             rate_limit: None,
             faults: None,
+            client_secret: FakeHubSpot::DEFAULT_CLIENT_SECRET.to_string(),
+            webhooks: Vec::new(),
+            webhook_retry: WebhookRetry::default(),
         }
+    }
+}
+
+impl FakeConfig {
+    /// Registers the webhook URL of custom channel `channel_id` (replacing
+    /// an earlier one): messages sent over that channel are POSTed there.
+    /// Only `http://` URLs are supported.
+    ///
+    /// ```
+    /// use hubspot_fake::FakeConfig;
+    /// let config = FakeConfig::default().register_channel(1001, "http://127.0.0.1:3000/hubspot");
+    /// assert_eq!(config.webhooks, [(1001, "http://127.0.0.1:3000/hubspot".to_owned())]);
+    /// ```
+    pub fn register_channel(mut self, channel_id: i32, webhook_url: impl Into<String>) -> Self {
+        self.webhooks.retain(|(id, _)| *id != channel_id);
+        self.webhooks.push((channel_id, webhook_url.into()));
+        self
     }
 }
 
@@ -148,6 +194,7 @@ pub struct FakeHubSpot {
     addr: SocketAddr,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
+    webhook_worker: JoinHandle<()>,
 }
 
 impl std::fmt::Debug for FakeHubSpot {
@@ -162,6 +209,12 @@ impl std::fmt::Debug for FakeHubSpot {
 impl FakeHubSpot {
     /// The token [`FakeHubSpot::start`] accepts.
     pub const DEFAULT_TOKEN: &'static str = "fake-hubspot-token";
+
+    /// The client secret [`FakeHubSpot::start`] signs webhooks with.
+    pub const DEFAULT_CLIENT_SECRET: &'static str = "fake-hubspot-client-secret";
+
+    /// The HubSpot account id (`portalId`) in the webhooks the fake sends.
+    pub const PORTAL_ID: i64 = routes::PORTAL_ID;
 
     /// The `integrationAppId` in the `client` of every message the fake
     /// creates (it pretends one app owns all channels).
@@ -191,7 +244,9 @@ impl FakeHubSpot {
     pub async fn start_with(config: FakeConfig) -> std::io::Result<FakeHubSpot> {
         let listener = tokio::net::TcpListener::bind(config.bind).await?;
         let addr = listener.local_addr()?;
-        let shared = Arc::new(Shared::new(config.token));
+        let (webhooks, webhook_worker) =
+            Webhooks::start(config.client_secret, config.webhooks, config.webhook_retry);
+        let shared = Arc::new(Shared::new(config.token, webhooks));
         shared.with_chaos(|chaos| {
             chaos.set_rate_limit(config.rate_limit);
             chaos.set_faults(config.faults);
@@ -213,6 +268,7 @@ impl FakeHubSpot {
             addr,
             stop: Some(stop),
             task: Some(task),
+            webhook_worker,
         })
     }
 
@@ -298,9 +354,42 @@ impl FakeHubSpot {
         self.shared.with_store(|store| store.thread_messages(id))
     }
 
+    /// The client secret webhooks are signed with.
+    pub fn client_secret(&self) -> &str {
+        self.shared.webhooks.secret()
+    }
+
+    /// Registers (or replaces) the webhook URL of custom channel
+    /// `channel_id`, as [`FakeConfig::register_channel`] does before start.
+    pub fn register_channel(&self, channel_id: i32, webhook_url: impl Into<String>) {
+        self.shared
+            .webhooks
+            .register(channel_id, webhook_url.into());
+    }
+
+    /// Sends `event` (any JSON, e.g. a `CHANNEL_ACCOUNT_UPDATED` event) to
+    /// the channel's webhook URL, signed and retried like every webhook.
+    /// `false` if the channel has no webhook URL.
+    pub fn send_webhook(&self, channel_id: i32, event: &Value) -> bool {
+        self.shared.webhooks.send(channel_id, event)
+    }
+
+    /// Every webhook sent or being sent, oldest first, with its attempts.
+    pub fn webhook_deliveries(&self) -> Vec<WebhookDelivery> {
+        self.shared.webhooks.deliveries()
+    }
+
+    /// Waits until every queued webhook is delivered or given up on, or
+    /// `timeout` passes, and returns [`webhook_deliveries`](Self::webhook_deliveries).
+    pub async fn settle_webhooks(&self, timeout: Duration) -> Vec<WebhookDelivery> {
+        self.shared.webhooks.settle(timeout).await
+    }
+
     /// Stops the server: no new connections are accepted, and open ones
-    /// get a few seconds to finish before being dropped.
+    /// get a few seconds to finish before being dropped. Webhooks not yet
+    /// delivered are dropped.
     pub async fn shutdown(mut self) {
+        self.webhook_worker.abort();
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
@@ -316,6 +405,7 @@ impl FakeHubSpot {
 
 impl Drop for FakeHubSpot {
     fn drop(&mut self) {
+        self.webhook_worker.abort();
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run -p hubspot-fake -- [--port N] [--bind ADDR] [--token T]
+//!     [--client-secret S] [--webhook CHANNEL_ID=URL]...
 //!     [--rate-limit N] [--rate-window-ms MS]
 //!     [--fault-rate R] [--faults LIST] [--seed N] [--slow-ms MS]
 //! ```
@@ -20,27 +21,34 @@ const USAGE: &str = "\
 hubspot-fake: an in-memory HubSpot Conversations server for local development
 
 USAGE:
-    hubspot-fake [--port N] [--bind ADDR] [--token T] [--rate-limit N] [--rate-window-ms MS]
+    hubspot-fake [--port N] [--bind ADDR] [--token T] [--client-secret S]
+                 [--webhook CHANNEL_ID=URL]... [--rate-limit N] [--rate-window-ms MS]
                  [--fault-rate R] [--faults LIST] [--seed N] [--slow-ms MS]
 
 OPTIONS:
-    --port N            port to listen on (default 4010; 0 picks a free port)
-    --bind ADDR         address to listen on: an IP (default 127.0.0.1) or IP:PORT
-    --token T           bearer token requests must carry (default fake-hubspot-token)
-    --rate-limit N      accept at most N requests per rolling window; answer the rest
-                        429 like HubSpot (default: no limit)
-    --rate-window-ms MS the rate limit's window (default 10000, HubSpot's)
-    --fault-rate R      inject a fault into this share of requests, 0.0 to 1.0 (default 0)
-    --faults LIST       comma-separated faults to pick from (default all): 500, 502, 503,
-                        reset-before, reset-after, slow, truncated, malformed
-    --seed N            seed of the fault generator, to reproduce a run (default 0)
-    --slow-ms MS        how long a slow answer is held back (default 5000)
-    -h, --help          print this help
+    --port N                  port to listen on (default 4010; 0 picks a free port)
+    --bind ADDR               address to listen on: an IP (default 127.0.0.1) or IP:PORT
+    --token T                 bearer token requests must carry (default fake-hubspot-token)
+    --client-secret S         client secret webhooks are signed with
+                              (default fake-hubspot-client-secret)
+    --webhook CHANNEL_ID=URL  POST messages sent over custom channel CHANNEL_ID to URL
+                              (http:// only); repeat for more channels
+    --rate-limit N            accept at most N requests per rolling window; answer the
+                              rest 429 like HubSpot (default: no limit)
+    --rate-window-ms MS       the rate limit's window (default 10000, HubSpot's)
+    --fault-rate R            inject a fault into this share of requests, 0.0 to 1.0
+                              (default 0)
+    --faults LIST             comma-separated faults to pick from (default all): 500,
+                              502, 503, reset-before, reset-after, slow, truncated,
+                              malformed
+    --seed N                  seed of the fault generator, to reproduce a run (default 0)
+    --slow-ms MS              how long a slow answer is held back (default 5000)
+    -h, --help                print this help
 ";
 
 #[derive(Debug)]
 enum Command {
-    Run(FakeConfig),
+    Run(Box<FakeConfig>),
     Help,
 }
 
@@ -49,6 +57,8 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     let mut port: Option<u16> = None;
     let mut bind_port: Option<u16> = None;
     let mut token = FakeHubSpot::DEFAULT_TOKEN.to_string();
+    let mut client_secret = FakeHubSpot::DEFAULT_CLIENT_SECRET.to_string();
+    let mut webhooks: Vec<(i32, String)> = Vec::new();
     let mut rate_limit: Option<u32> = None;
     let mut rate_window = Duration::from_secs(10);
     let mut fault_rate: Option<f64> = None;
@@ -140,6 +150,26 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                     "--slow-ms",
                 )?));
             }
+            "--client-secret" => {
+                client_secret = value("--client-secret")?;
+                if client_secret.is_empty() {
+                    return Err("--client-secret: must be non-empty".to_string());
+                }
+            }
+            "--webhook" => {
+                let v = value("--webhook")?;
+                let (channel, url) = v
+                    .split_once('=')
+                    .ok_or_else(|| format!("--webhook: expected CHANNEL_ID=URL, got {v}"))?;
+                let channel: i32 = channel
+                    .parse()
+                    .map_err(|_| format!("--webhook: not a channel id: {channel}"))?;
+                if !url.starts_with("http://") {
+                    return Err(format!("--webhook: only http:// URLs are supported: {url}"));
+                }
+                webhooks.retain(|(id, _)| *id != channel);
+                webhooks.push((channel, url.to_string()));
+            }
             other => return Err(format!("unknown argument: {other}")),
         }
     }
@@ -149,12 +179,15 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
         faults.rate = rate;
         faults
     });
-    Ok(Command::Run(FakeConfig {
+    Ok(Command::Run(Box::new(FakeConfig {
         token,
         bind: SocketAddr::new(ip, port),
         rate_limit: rate_limit.map(|n| RateLimitConfig::new(n, rate_window)),
         faults,
-    }))
+        client_secret,
+        webhooks,
+        ..FakeConfig::default()
+    })))
 }
 
 fn millis(value: &str, flag: &str) -> Result<u64, String> {
@@ -166,7 +199,7 @@ fn millis(value: &str, flag: &str) -> Result<u64, String> {
 #[tokio::main]
 async fn main() -> ExitCode {
     let config = match parse_args(std::env::args().skip(1)) {
-        Ok(Command::Run(config)) => config,
+        Ok(Command::Run(config)) => *config,
         Ok(Command::Help) => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -178,6 +211,7 @@ async fn main() -> ExitCode {
     };
     let bind = config.bind;
     let (rate_limit, faults) = (config.rate_limit, config.faults.clone());
+    let webhooks = config.webhooks.clone();
     let fake = match FakeHubSpot::start_with(config).await {
         Ok(fake) => fake,
         Err(e) => {
@@ -203,6 +237,13 @@ async fn main() -> ExitCode {
             faults.seed
         );
     }
+    println!(
+        "  client secret (webhook signatures): {}",
+        fake.client_secret()
+    );
+    for (channel, url) in &webhooks {
+        println!("  channel {channel} webhooks -> {url}");
+    }
     println!("Press Ctrl-C to stop.");
     if let Err(e) = tokio::signal::ctrl_c().await {
         eprintln!("hubspot-fake: cannot wait for Ctrl-C: {e}");
@@ -217,13 +258,12 @@ mod tests {
     use super::*;
 
     fn run(args: &[&str]) -> Result<(String, SocketAddr), String> {
-        let config = config(args)?;
-        Ok((config.token, config.bind))
+        config(args).map(|config| (config.token, config.bind))
     }
 
     fn config(args: &[&str]) -> Result<FakeConfig, String> {
         match parse_args(args.iter().map(|s| (*s).to_string()))? {
-            Command::Run(config) => Ok(config),
+            Command::Run(config) => Ok(*config),
             Command::Help => Err("help".to_string()),
         }
     }
@@ -291,6 +331,41 @@ mod tests {
         ] {
             let error = config(args).unwrap_err();
             assert!(error.contains(expected), "{args:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn webhooks_and_client_secret() {
+        let parsed = config(&[
+            "--webhook",
+            "1001=http://127.0.0.1:3000/hubspot?x=1",
+            "--webhook=1002=http://localhost:9/a",
+            "--client-secret",
+            "s3cret",
+            "--webhook",
+            "1001=http://127.0.0.1:3001/b",
+        ])
+        .unwrap();
+        assert_eq!(parsed.client_secret, "s3cret");
+        assert_eq!(
+            parsed.webhooks,
+            [
+                (1002, "http://localhost:9/a".to_string()),
+                (1001, "http://127.0.0.1:3001/b".to_string()),
+            ]
+        );
+        assert_eq!(
+            config(&[]).unwrap().client_secret,
+            FakeHubSpot::DEFAULT_CLIENT_SECRET
+        );
+        for (args, error) in [
+            (&["--webhook", "http://x"][..], "CHANNEL_ID=URL"),
+            (&["--webhook", "abc=http://x"][..], "not a channel id"),
+            (&["--webhook", "1=https://x"][..], "only http://"),
+            (&["--client-secret", ""][..], "non-empty"),
+        ] {
+            let message = config(args).unwrap_err();
+            assert!(message.contains(error), "{args:?}: {message}");
         }
     }
 

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::faults::{Chaos, Fault};
 use crate::recording::{RecordedRequest, ScriptedResponse};
+use crate::webhooks::Webhooks;
 
 /// First thread id handed out (thread ids are int64s, sent as strings).
 const FIRST_THREAD_ID: u64 = 5_000_001;
@@ -24,6 +25,8 @@ const FIRST_MESSAGE_ID: u64 = 1_000_000_001;
 pub(crate) struct Shared {
     /// The bearer token requests must carry.
     pub(crate) token: String,
+    /// Registered channel webhook URLs and the deliveries made to them.
+    pub(crate) webhooks: Webhooks,
     inner: Mutex<Inner>,
     /// Requests being handled now.
     in_flight: AtomicU32,
@@ -57,9 +60,10 @@ impl Drop for InFlight<'_> {
 
 impl Shared {
     /// Fresh, empty state.
-    pub(crate) fn new(token: String) -> Self {
+    pub(crate) fn new(token: String, webhooks: Webhooks) -> Self {
         Shared {
             token,
+            webhooks,
             inner: Mutex::new(Inner::default()),
             in_flight: AtomicU32::new(0),
         }
@@ -131,6 +135,8 @@ pub(crate) enum ConversationKey {
 pub(crate) struct Thread {
     /// Ids of the thread's messages, oldest first.
     pub(crate) message_ids: Vec<String>,
+    /// The `integrationThreadId` it was published under, if any.
+    pub(crate) integration_thread_id: Option<String>,
 }
 
 /// Messages and threads.
@@ -160,6 +166,10 @@ impl Store {
         channel_account_id: &str,
         key: ConversationKey,
     ) -> u64 {
+        let integration_thread_id = match &key {
+            ConversationKey::IntegrationThread(thread) => Some(thread.clone()),
+            ConversationKey::Participant(_) => None,
+        };
         let full_key = (channel_id, channel_account_id.to_string(), key);
         if let Some(id) = self.thread_keys.get(&full_key) {
             return *id;
@@ -170,6 +180,7 @@ impl Store {
             id,
             Thread {
                 message_ids: Vec::new(),
+                integration_thread_id,
             },
         );
         self.thread_keys.insert(full_key, id);
@@ -192,6 +203,11 @@ impl Store {
     /// Whether a thread exists.
     pub(crate) fn has_thread(&self, thread_id: u64) -> bool {
         self.threads.contains_key(&thread_id)
+    }
+
+    /// A thread by id.
+    pub(crate) fn thread(&self, thread_id: u64) -> Option<&Thread> {
+        self.threads.get(&thread_id)
     }
 
     /// Stores a message (which must carry `id`) and appends it to its

@@ -1,7 +1,8 @@
 //! The runtime for HubSpot APIs declared with [`hubspot_endpoint!`]: a
 //! [`Client`] with auth, transport, error mapping, safe retries, a shared
-//! rate limiter and timeouts, and the metadata types every declared endpoint
-//! carries.
+//! rate limiter and timeouts, the metadata types every declared endpoint
+//! carries, and [`webhooks`]: verifying that a request really comes from
+//! HubSpot.
 #![warn(missing_docs)]
 
 extern crate self as hubspot_runtime;
@@ -9,6 +10,7 @@ extern crate self as hubspot_runtime;
 pub mod endpoint;
 pub mod schema;
 mod version;
+pub mod webhooks;
 
 #[doc(hidden)]
 #[path = "private.rs"]

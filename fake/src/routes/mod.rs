@@ -10,7 +10,7 @@ mod threads;
 
 use serde_json::Value;
 
-pub(crate) use shapes::INTEGRATION_APP_ID;
+pub(crate) use shapes::{INTEGRATION_APP_ID, PORTAL_ID};
 
 use crate::errors::{ApiError, ErrorDetail};
 use crate::reply::Reply;
