@@ -59,8 +59,7 @@ const ALLOWED: &[Allowance] = &[
 
 #[test]
 fn declared_endpoints_conform_to_hubspot_specs() {
-    // TODO: switch to `Coverage::RequireAll` once every spec operation is declared.
-    conformance::assert_conforms(hubspot_api::ENDPOINTS, ALLOWED, Coverage::Report);
+    conformance::assert_conforms(hubspot_api::ENDPOINTS, ALLOWED, Coverage::RequireAll);
 }
 
 // ---------------------------------------------------------------------------

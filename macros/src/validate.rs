@@ -10,7 +10,7 @@ use crate::model::*;
 use crate::path::Piece;
 
 /// Builder methods that a field of the same name would collide with.
-const RESERVED_FIELDS: &[&str] = &["builder", "build", "send", "api_version"];
+const RESERVED_FIELDS: &[&str] = &["builder", "build", "send", "stream", "api_version"];
 
 pub fn validate(input: &mut Input, cx: &Ctxt) {
     let mut names = HashSet::new();
@@ -30,6 +30,7 @@ pub fn validate(input: &mut Input, cx: &Ctxt) {
                 let mut seen = Seen::default();
                 seen.section(&mut object.required, "required", cx);
                 seen.section(&mut object.optional, "optional", cx);
+                validate_page(object, cx);
             }
             Item::Enum(e) => validate_enum(e, cx),
             Item::Union(u) => validate_union(u, cx),
@@ -81,6 +82,50 @@ impl Seen {
     }
 }
 
+/// `#[page]`: a required `results: Vec<T>` and an optional `paging`.
+fn validate_page(object: &mut Object, cx: &Ctxt) {
+    let Some(span) = object.page else { return };
+    let results = object
+        .required
+        .iter()
+        .find(|f| f.plain_name() == "results");
+    if results.and_then(|f| vec_item(&f.ty)).is_none() {
+        cx.error(
+            span,
+            format!(
+                "`#[page]` object `{}` needs a required field `results: Vec<…>` holding the page's items",
+                object.name
+            ),
+        );
+        object.page = None;
+    }
+    if !object.optional.iter().any(|f| f.plain_name() == "paging") {
+        cx.error(
+            span,
+            format!(
+                "`#[page]` object `{}` needs an optional field `paging` whose `next.after` is the next page's cursor",
+                object.name
+            ),
+        );
+        object.page = None;
+    }
+}
+
+/// `T` of a type written `Vec<T>`.
+pub fn vec_item(ty: &syn::Type) -> Option<&syn::Type> {
+    if let syn::Type::Path(path) = ty
+        && path.qself.is_none()
+        && let Some(last) = path.path.segments.last()
+        && last.ident == "Vec"
+        && let syn::PathArguments::AngleBracketed(args) = &last.arguments
+        && args.args.len() == 1
+        && let Some(syn::GenericArgument::Type(inner)) = args.args.first()
+    {
+        return Some(inner);
+    }
+    None
+}
+
 fn validate_endpoint(endpoint: &mut Endpoint, cx: &Ctxt) {
     let mut seen = Seen::default();
     seen.section(&mut endpoint.path_params, "path", cx);
@@ -90,6 +135,22 @@ fn validate_endpoint(endpoint: &mut Endpoint, cx: &Ctxt) {
     endpoint.body = body.pop();
     seen.section(&mut endpoint.required, "required", cx);
     seen.section(&mut endpoint.optional, "optional", cx);
+
+    if let Some(span) = endpoint.paginated
+        && !endpoint
+            .query
+            .iter()
+            .any(|f| f.json_name == "after" && f.inner_ty.is_some())
+    {
+        cx.error(
+            span,
+            format!(
+                "`#[paginated]` endpoint `{}` needs an optional query parameter `after: Option<String>` to carry the next page's cursor",
+                endpoint.name
+            ),
+        );
+        endpoint.paginated = None;
+    }
 
     if let Some(body) = &endpoint.body
         && let Some(field) = endpoint.required.first().or(endpoint.optional.first())
