@@ -39,12 +39,14 @@
 pub mod conversations;
 pub mod visitor_identification;
 
-pub use hubspot_runtime::{ApiVersion, Client, Endpoint, Error, hubspot_endpoint};
 pub use hubspot_runtime::pagination::PageStream;
+pub use hubspot_runtime::{ApiVersion, Client, Endpoint, Error, hubspot_endpoint};
 
 use hubspot_runtime::schema::EndpointInfo;
 
-use conversations::custom_channels::{channel_accounts as cc_accounts, channels as cc_channels, messages as cc_messages};
+use conversations::custom_channels::{
+    channel_accounts as cc_accounts, channels as cc_channels, messages as cc_messages,
+};
 use conversations::{actors, channel_accounts, channels, inboxes, threads};
 
 /// Every endpoint this crate declares, for tests and tooling: each

@@ -976,7 +976,8 @@ const BATCH_PATH: &str = "/conversations/v3/conversations/actors/batch/read";
 /// false leaves `errors` out of the `207` too.
 fn batch_fixture(with_errors: bool) -> Value {
     let results = json!({"type": "array", "items": {"type": "string"}});
-    let mut multi = json!({"type": "object", "required": ["results"], "properties": {"results": results}});
+    let mut multi =
+        json!({"type": "object", "required": ["results"], "properties": {"results": results}});
     if with_errors {
         multi["properties"]["errors"] = json!({"type": "array", "items": {"type": "string"}});
     }

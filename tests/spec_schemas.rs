@@ -15,7 +15,9 @@ mod conformance;
 
 use std::fmt::Debug;
 
-use hubspot_api::conversations::custom_channels::{channel_accounts as cc_accounts, channels as cc_channels, messages as cc_messages};
+use hubspot_api::conversations::custom_channels::{
+    channel_accounts as cc_accounts, channels as cc_channels, messages as cc_messages,
+};
 use hubspot_api::conversations::models::{DeliveryIdentifierType, ThreadStatus};
 use hubspot_api::conversations::threads::ThreadAssociation;
 use hubspot_api::conversations::{actors, channel_accounts, channels, inboxes, threads};
@@ -56,11 +58,13 @@ fn fixed_components(doc: &Value) -> Value {
                 else {
                     return true;
                 };
-                let lists_me = original[target]["oneOf"].as_array().is_some_and(|variants| {
-                    variants.iter().any(|v| {
-                        v["$ref"].as_str() == Some(&format!("#/components/schemas/{name}"))
-                    })
-                });
+                let lists_me = original[target]["oneOf"]
+                    .as_array()
+                    .is_some_and(|variants| {
+                        variants.iter().any(|v| {
+                            v["$ref"].as_str() == Some(&format!("#/components/schemas/{name}"))
+                        })
+                    });
                 !lists_me
             });
         }
@@ -126,7 +130,10 @@ fn instances(components: &Value, schema: &Value, depth: usize) -> Vec<Value> {
         Some("number") => json!(1.5),
         Some("boolean") => json!(true),
         Some("array") => Value::Array(instances(components, &schema["items"], depth + 1)),
-        Some("object") | None if schema.get("properties").is_some() || schema.get("additionalProperties").is_some() => {
+        Some("object") | None
+            if schema.get("properties").is_some()
+                || schema.get("additionalProperties").is_some() =>
+        {
             return instances_of_object(components, schema, depth);
         }
         Some("object") => json!({ "key": "value" }),
@@ -193,7 +200,10 @@ fn operation<'a>(
         if conformance::spec::version_from_file_name(file).ok() != Some(version) {
             continue;
         }
-        if let Some(op) = doc["paths"].get(path).and_then(|item| item.get(method.to_lowercase())) {
+        if let Some(op) = doc["paths"]
+            .get(path)
+            .and_then(|item| item.get(method.to_lowercase()))
+        {
             return (doc, op);
         }
     }
@@ -201,7 +211,10 @@ fn operation<'a>(
 }
 
 fn json_schema(content_holder: &Value) -> Option<&Value> {
-    content_holder.get("content")?.get("application/json")?.get("schema")
+    content_holder
+        .get("content")?
+        .get("application/json")?
+        .get("schema")
 }
 
 /// `m[key]` decoded as `T`: a body field taken from the maximal instance.
@@ -212,7 +225,8 @@ fn take<T: DeserializeOwned>(m: &Value, key: &str) -> T {
 
 /// The whole instance `m` decoded as `T`: a body that is one value.
 fn whole<T: DeserializeOwned>(m: &Value) -> T {
-    serde_json::from_value(m.clone()).unwrap_or_else(|e| panic!("the spec's body ({m}) does not decode: {e}"))
+    serde_json::from_value(m.clone())
+        .unwrap_or_else(|e| panic!("the spec's body ({m}) does not decode: {e}"))
 }
 
 /// A query-string value as the JSON the parameter's schema describes.
@@ -235,7 +249,10 @@ where
 {
     let info = E::INFO;
     for path in info.paths {
-        let label = format!("{} {} {} {}", info.name, path.version, info.method, path.template);
+        let label = format!(
+            "{} {} {} {}",
+            info.name, path.version, info.method, path.template
+        );
         let (doc, op) = operation(specs, path.version, info.method.as_str(), path.template);
         let components = fixed_components(doc);
 
@@ -252,7 +269,10 @@ where
                 (None, None) => {}
                 (Some(schema), Some(bytes)) => {
                     let sent: Value = serde_json::from_slice(&bytes).unwrap();
-                    assert_eq!(&sent, m, "{label}: the body must carry every field of the maximal instance");
+                    assert_eq!(
+                        &sent, m,
+                        "{label}: the body must carry every field of the maximal instance"
+                    );
                     assert_valid(&components, schema, &sent, &format!("{label} request body"));
                 }
                 (spec, ours) => panic!("{label}: spec body {spec:?}, sent {ours:?}"),
@@ -272,15 +292,28 @@ where
                     .filter(|(n, _)| *n == name)
                     .map(|(_, v)| v)
                     .collect();
-                assert!(!values.is_empty(), "{label}: the fully populated request lacks query `{name}`");
+                assert!(
+                    !values.is_empty(),
+                    "{label}: the fully populated request lacks query `{name}`"
+                );
                 let schema = &param["schema"];
                 let value = if schema["type"] == "array" {
-                    Value::Array(values.iter().map(|v| query_json(&components, &schema["items"], v)).collect())
+                    Value::Array(
+                        values
+                            .iter()
+                            .map(|v| query_json(&components, &schema["items"], v))
+                            .collect(),
+                    )
                 } else {
                     assert_eq!(values.len(), 1, "{label}: query `{name}` repeated");
                     query_json(&components, schema, values[0])
                 };
-                assert_valid(&components, schema, &value, &format!("{label} query `{name}`"));
+                assert_valid(
+                    &components,
+                    schema,
+                    &value,
+                    &format!("{label} query `{name}`"),
+                );
             }
         }
 
@@ -293,14 +326,24 @@ where
             decoded_any = true;
             let response = resolve(&components, response);
             let Some(schema) = json_schema(response) else {
-                serde_json::from_value::<E::Response>(Value::Null)
-                    .unwrap_or_else(|e| panic!("{label}: a {status} without content does not decode: {e}"));
+                serde_json::from_value::<E::Response>(Value::Null).unwrap_or_else(|e| {
+                    panic!("{label}: a {status} without content does not decode: {e}")
+                });
                 continue;
             };
             for instance in instances(&components, schema, 0) {
-                assert_valid(&components, schema, &instance, &format!("{label} generated {status} instance"));
-                let decoded: E::Response = serde_json::from_value(instance.clone())
-                    .unwrap_or_else(|e| panic!("{label}: the spec's {status} body does not decode: {e}\n{instance:#}"));
+                assert_valid(
+                    &components,
+                    schema,
+                    &instance,
+                    &format!("{label} generated {status} instance"),
+                );
+                let decoded: E::Response =
+                    serde_json::from_value(instance.clone()).unwrap_or_else(|e| {
+                        panic!(
+                            "{label}: the spec's {status} body does not decode: {e}\n{instance:#}"
+                        )
+                    });
                 let debug = format!("{decoded:?}");
                 assert!(
                     !debug.contains("Unknown("),
@@ -314,7 +357,9 @@ where
 
 #[test]
 fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
-    let Some(specs) = conformance::load_specs() else { return };
+    let Some(specs) = conformance::load_specs() else {
+        return;
+    };
     let s = &specs;
     let after = || "cursor-1".to_owned();
     let sort = || vec!["createdAt".to_owned()];
@@ -327,7 +372,10 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
             .webhook_url(take::<String>(m, "webhookUrl"))
             .channel_description(take::<String>(m, "channelDescription"))
             .channel_logo_url(take::<String>(m, "channelLogoUrl"))
-            .channel_account_connection_redirect_url(take::<String>(m, "channelAccountConnectionRedirectUrl"))
+            .channel_account_connection_redirect_url(take::<String>(
+                m,
+                "channelAccountConnectionRedirectUrl",
+            ))
             .build()
     });
     check(s, |_| {
@@ -338,7 +386,11 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
             .sort(sort())
             .build()
     });
-    check(s, |_| cc_channels::GetCustomChannel::builder().channel_id(1).build());
+    check(s, |_| {
+        cc_channels::GetCustomChannel::builder()
+            .channel_id(1)
+            .build()
+    });
     check(s, |m| {
         cc_channels::UpdateCustomChannel::builder()
             .channel_id(1)
@@ -347,10 +399,17 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
             .webhook_url(take::<String>(m, "webhookUrl"))
             .channel_description(take::<String>(m, "channelDescription"))
             .channel_logo_url(take::<String>(m, "channelLogoUrl"))
-            .channel_account_connection_redirect_url(take::<String>(m, "channelAccountConnectionRedirectUrl"))
+            .channel_account_connection_redirect_url(take::<String>(
+                m,
+                "channelAccountConnectionRedirectUrl",
+            ))
             .build()
     });
-    check(s, |_| cc_channels::ArchiveCustomChannel::builder().channel_id(1).build());
+    check(s, |_| {
+        cc_channels::ArchiveCustomChannel::builder()
+            .channel_id(1)
+            .build()
+    });
 
     // Custom channels: accounts and staging tokens.
     check(s, |m| {
@@ -359,7 +418,9 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
             .name(take::<String>(m, "name"))
             .inbox_id(take::<String>(m, "inboxId"))
             .authorized(take::<bool>(m, "authorized"))
-            .delivery_identifier(take::<hubspot_api::conversations::models::PublicDeliveryIdentifier>(m, "deliveryIdentifier"))
+            .delivery_identifier(take::<
+                hubspot_api::conversations::models::PublicDeliveryIdentifier,
+            >(m, "deliveryIdentifier"))
             .build()
     });
     check(s, |_| {
@@ -394,7 +455,9 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
             .channel_id(1)
             .account_token("token")
             .account_name(take::<String>(m, "accountName"))
-            .delivery_identifier(take::<hubspot_api::conversations::models::PublicDeliveryIdentifier>(m, "deliveryIdentifier"))
+            .delivery_identifier(take::<
+                hubspot_api::conversations::models::PublicDeliveryIdentifier,
+            >(m, "deliveryIdentifier"))
             .build()
     });
     check(s, |m| {
@@ -402,7 +465,9 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
             .channel_id(1)
             .account_token("token")
             .account_name(take::<String>(m, "accountName"))
-            .delivery_identifier(take::<hubspot_api::conversations::models::PublicDeliveryIdentifier>(m, "deliveryIdentifier"))
+            .delivery_identifier(take::<
+                hubspot_api::conversations::models::PublicDeliveryIdentifier,
+            >(m, "deliveryIdentifier"))
             .build()
     });
 
@@ -413,16 +478,27 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
             .text(take::<String>(m, "text"))
             .message_direction(take::<cc_messages::MessageDirection>(m, "messageDirection"))
             .channel_account_id(take::<String>(m, "channelAccountId"))
-            .senders(take::<Vec<cc_messages::ChannelIntegrationParticipant>>(m, "senders"))
-            .recipients(take::<Vec<cc_messages::ChannelIntegrationParticipant>>(m, "recipients"))
-            .attachments(take::<Vec<cc_messages::IntegrationAttachment>>(m, "attachments"))
+            .senders(take::<Vec<cc_messages::ChannelIntegrationParticipant>>(
+                m, "senders",
+            ))
+            .recipients(take::<Vec<cc_messages::ChannelIntegrationParticipant>>(
+                m,
+                "recipients",
+            ))
+            .attachments(take::<Vec<cc_messages::IntegrationAttachment>>(
+                m,
+                "attachments",
+            ))
             .timestamp(take::<hubspot_runtime::DateTime>(m, "timestamp"))
             .rich_text(take::<String>(m, "richText"))
             .integration_idempotency_id(take::<String>(m, "integrationIdempotencyId"))
             .integration_thread_id(take::<String>(m, "integrationThreadId"))
             .in_reply_to_id(take::<String>(m, "inReplyToId"))
             .associate_with_contact_id(take::<i64>(m, "associateWithContactId"))
-            .pre_resolved_contacts(take::<cc_messages::PreResolvedContacts>(m, "preResolvedContacts"))
+            .pre_resolved_contacts(take::<cc_messages::PreResolvedContacts>(
+                m,
+                "preResolvedContacts",
+            ))
             .build()
     });
     check(s, |m| {
@@ -431,16 +507,26 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
             .text(take::<String>(m, "text"))
             .message_direction(take::<cc_messages::MessageDirection>(m, "messageDirection"))
             .channel_account_id(take::<String>(m, "channelAccountId"))
-            .senders(take::<Vec<cc_messages::v2026_09::ChannelIntegrationParticipant>>(m, "senders"))
-            .recipients(take::<Vec<cc_messages::v2026_09::ChannelIntegrationParticipant>>(m, "recipients"))
-            .attachments(take::<Vec<cc_messages::IntegrationAttachment>>(m, "attachments"))
+            .senders(take::<
+                Vec<cc_messages::v2026_09::ChannelIntegrationParticipant>,
+            >(m, "senders"))
+            .recipients(take::<
+                Vec<cc_messages::v2026_09::ChannelIntegrationParticipant>,
+            >(m, "recipients"))
+            .attachments(take::<Vec<cc_messages::IntegrationAttachment>>(
+                m,
+                "attachments",
+            ))
             .timestamp(take::<hubspot_runtime::DateTime>(m, "timestamp"))
             .rich_text(take::<String>(m, "richText"))
             .integration_idempotency_id(take::<String>(m, "integrationIdempotencyId"))
             .integration_thread_id(take::<String>(m, "integrationThreadId"))
             .in_reply_to_id(take::<String>(m, "inReplyToId"))
             .associate_with_contact_id(take::<i64>(m, "associateWithContactId"))
-            .pre_resolved_contacts(take::<cc_messages::v2026_09::PreResolvedContacts>(m, "preResolvedContacts"))
+            .pre_resolved_contacts(take::<cc_messages::v2026_09::PreResolvedContacts>(
+                m,
+                "preResolvedContacts",
+            ))
             .build()
     });
     check(s, |_| {
@@ -467,7 +553,12 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
     });
 
     // Inbox: actors, channels, channel accounts, inboxes.
-    check(s, |_| actors::GetActor::builder().actor_id("A-1").property("name").build());
+    check(s, |_| {
+        actors::GetActor::builder()
+            .actor_id("A-1")
+            .property("name")
+            .build()
+    });
     check(s, |m| {
         actors::BatchReadActors::builder()
             .inputs(take::<Vec<String>>(m, "inputs"))
@@ -509,7 +600,12 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
             .sort(sort())
             .build()
     });
-    check(s, |_| inboxes::GetInbox::builder().inbox_id(3).archived(false).build());
+    check(s, |_| {
+        inboxes::GetInbox::builder()
+            .inbox_id(3)
+            .archived(false)
+            .build()
+    });
 
     // Inbox: threads and their messages.
     check(s, |_| {
@@ -543,14 +639,18 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
             .status(take::<ThreadStatus>(m, "status"))
             .build()
     });
-    check(s, |_| threads::ArchiveThread::builder().thread_id(5).build());
+    check(s, |_| {
+        threads::ArchiveThread::builder().thread_id(5).build()
+    });
     check(s, |m| {
         threads::AssignThread::builder()
             .thread_id(5)
             .actor_id(take::<String>(m, "actorId"))
             .build()
     });
-    check(s, |_| threads::UnassignThread::builder().thread_id(5).build());
+    check(s, |_| {
+        threads::UnassignThread::builder().thread_id(5).build()
+    });
     check(s, |_| {
         threads::messages::ListThreadMessages::builder()
             .thread_id(5)
@@ -587,11 +687,18 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
     check(s, |m| {
         visitor_identification::GenerateVisitorToken::builder()
             .email(take::<String>(m, "email"))
-            .hs_customer_agent_context(take::<std::collections::HashMap<_, _>>(m, "hsCustomerAgentContext"))
+            .hs_customer_agent_context(take::<std::collections::HashMap<_, _>>(
+                m,
+                "hsCustomerAgentContext",
+            ))
             .first_name(take::<String>(m, "firstName"))
             .last_name(take::<String>(m, "lastName"))
             .build()
     });
 
-    assert_eq!(hubspot_api::ENDPOINTS.len(), 35, "a new endpoint needs a check above");
+    assert_eq!(
+        hubspot_api::ENDPOINTS.len(),
+        35,
+        "a new endpoint needs a check above"
+    );
 }

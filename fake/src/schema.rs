@@ -30,8 +30,9 @@ pub(crate) enum Ty {
     /// A JSON object with any keys, whose values all have the given shape
     /// (`additionalProperties`).
     Map(&'static Ty),
-    /// Any JSON value (a free-form `type: object` without properties).
-    Any,
+    /// Any JSON object (a free-form `type: object` without properties:
+    /// what the specs make of a Java `Object`).
+    FreeObject,
     /// A JSON string that must be one of the listed values.
     Enum(&'static [&'static str]),
     /// A JSON array whose items all have the given shape.
@@ -516,7 +517,7 @@ pub(crate) static MESSAGE_EGG: Union = Union {
 pub(crate) static CHANNEL_CREATE: Obj = Obj {
     name: "PublicChannelIntegrationChannelCreate",
     fields: &[
-        req("capabilities", Ty::Map(&Ty::Any)),
+        req("capabilities", Ty::Map(&Ty::FreeObject)),
         opt("channelAccountConnectionRedirectUrl", Ty::String),
         opt("channelDescription", Ty::String),
         opt("channelLogoUrl", Ty::String),
@@ -532,7 +533,7 @@ pub(crate) static CHANNEL_CREATE: Obj = Obj {
 pub(crate) static CHANNEL_PATCH: Obj = Obj {
     name: "PublicChannelIntegrationChannelPatch",
     fields: &[
-        opt("capabilities", Ty::Map(&Ty::Any)),
+        opt("capabilities", Ty::Map(&Ty::FreeObject)),
         opt("channelAccountConnectionRedirectUrl", Ty::String),
         opt("channelDescription", Ty::String),
         opt("channelLogoUrl", Ty::String),

@@ -209,17 +209,27 @@ impl Checker<'_> {
                 }
             }
             Ty::Map(values) => match target.get("additionalProperties") {
-                Some(inner) if kind == Some("object") && target.get("properties").is_none_or(|p| p.as_object().is_some_and(|p| p.is_empty())) => {
+                Some(inner)
+                    if kind == Some("object")
+                        && target
+                            .get("properties")
+                            .is_none_or(|p| p.as_object().is_some_and(|p| p.is_empty())) =>
+                {
                     self.check_ty(values, inner, &format!("{at}{{}}"), relaxed)
                 }
                 _ => self.fail(at, format!("fake says map, spec says {target}")),
             },
-            Ty::Any => {
-                let free_form = kind.is_none_or(|k| k == "object")
-                    && target.get("properties").is_none_or(|p| p.as_object().is_some_and(|p| p.is_empty()))
+            Ty::FreeObject => {
+                let free_form = kind == Some("object")
+                    && target
+                        .get("properties")
+                        .is_none_or(|p| p.as_object().is_some_and(|p| p.is_empty()))
                     && target.get("additionalProperties").is_none();
                 if !free_form {
-                    self.fail(at, format!("fake says any value, spec says {target}"));
+                    self.fail(
+                        at,
+                        format!("fake says free-form object, spec says {target}"),
+                    );
                 }
             }
             Ty::Enum(values) => {
@@ -338,26 +348,155 @@ fn operations() -> Vec<OperationRow> {
         // `PublicChannelIntegrationChannelPatch` is left out on purpose: the
         // spec types its fields as required empty objects, which the
         // project reads as optional strings (see `schema::CHANNEL_PATCH`).
-        ("custom-channels.v3.json", "/conversations/custom-channels/v3", "post", &[], Body::Obj(&CHANNEL_CREATE)),
-        ("custom-channels.v3.json", "/conversations/v3/custom-channels/{channelId}/channel-account-staging-tokens/{accountToken}", "patch", &[("accountToken", None), ("channelId", Some("int32"))], Body::Obj(&STAGING_TOKEN_UPDATE_V3)),
-        ("custom-channels.v3.json", "/conversations/v3/custom-channels/{channelId}/channel-accounts", "post", &[("channelId", Some("int32"))], Body::Obj(&CHANNEL_ACCOUNT_EGG)),
-        ("custom-channels.v3.json", "/conversations/v3/custom-channels/{channelId}/channel-accounts/{channelAccountId}", "patch", &[("channelAccountId", Some("int64")), ("channelId", Some("int32"))], Body::Obj(&CHANNEL_ACCOUNT_UPDATE)),
-        ("custom-channels.2026-03.json", "/conversations/custom-channels/2026-03", "post", &[], Body::Obj(&CHANNEL_CREATE)),
-        ("custom-channels.2026-03.json", "/conversations/custom-channels/2026-03/{channelId}/channel-account-staging-tokens/{accountToken}", "patch", &[("accountToken", None), ("channelId", Some("int32"))], Body::Obj(&STAGING_TOKEN_UPDATE_V3)),
-        ("custom-channels.2026-03.json", "/conversations/custom-channels/2026-03/{channelId}/channel-accounts", "post", &[("channelId", Some("int32"))], Body::Obj(&CHANNEL_ACCOUNT_EGG)),
-        ("custom-channels.2026-03.json", "/conversations/custom-channels/2026-03/{channelId}/channel-accounts/{channelAccountId}", "patch", &[("channelAccountId", Some("int64")), ("channelId", Some("int32"))], Body::Obj(&CHANNEL_ACCOUNT_UPDATE)),
-        ("custom-channels.2026-09.json", "/conversations/custom-channels/2026-09", "post", &[], Body::Obj(&CHANNEL_CREATE)),
-        ("custom-channels.2026-09.json", "/conversations/custom-channels/2026-09/{channelId}/channel-account-staging-tokens/{accountToken}", "patch", &[("accountToken", None), ("channelId", Some("int32"))], Body::Obj(&STAGING_TOKEN_UPDATE_2026_09)),
-        ("custom-channels.2026-09.json", "/conversations/custom-channels/2026-09/{channelId}/channel-accounts", "post", &[("channelId", Some("int32"))], Body::Obj(&CHANNEL_ACCOUNT_EGG)),
-        ("custom-channels.2026-09.json", "/conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}", "patch", &[("channelAccountId", Some("int64")), ("channelId", Some("int32"))], Body::Obj(&CHANNEL_ACCOUNT_UPDATE)),
-        ("conversations.v3.json", "/conversations/conversations/v3/threads/{threadId}/assignee", "put", &[("threadId", Some("int64"))], Body::Obj(&THREAD_ASSIGN)),
-        ("conversations.v3.json", "/conversations/v3/conversations/actors/batch/read", "post", &[], Body::Obj(&BATCH_INPUT)),
-        ("conversations.v3.json", "/conversations/v3/conversations/threads/{threadId}", "patch", &[("threadId", Some("int64"))], Body::Obj(&THREAD_UPDATE)),
-        ("conversations.2026-09.json", "/conversations/conversations/2026-09/actors/batch/read", "post", &[], Body::Obj(&BATCH_INPUT)),
-        ("conversations.2026-09.json", "/conversations/conversations/2026-09/threads/{threadId}", "patch", &[("threadId", Some("int64"))], Body::Obj(&THREAD_UPDATE)),
-        ("conversations.2026-09.json", "/conversations/conversations/2026-09/threads/{threadId}/assignee", "put", &[("threadId", Some("int64"))], Body::Obj(&THREAD_ASSIGN)),
-        ("visitor-identification.v3.json", "/visitor-identification/v3/tokens/create", "post", &[], Body::Obj(&TOKEN_REQUEST)),
-        ("visitor-identification.2026-03.json", "/visitor-identification/2026-03/tokens/create", "post", &[], Body::Obj(&TOKEN_REQUEST)),
+        (
+            "custom-channels.v3.json",
+            "/conversations/custom-channels/v3",
+            "post",
+            &[],
+            Body::Obj(&CHANNEL_CREATE),
+        ),
+        (
+            "custom-channels.v3.json",
+            "/conversations/v3/custom-channels/{channelId}/channel-account-staging-tokens/{accountToken}",
+            "patch",
+            &[("accountToken", None), ("channelId", Some("int32"))],
+            Body::Obj(&STAGING_TOKEN_UPDATE_V3),
+        ),
+        (
+            "custom-channels.v3.json",
+            "/conversations/v3/custom-channels/{channelId}/channel-accounts",
+            "post",
+            &[("channelId", Some("int32"))],
+            Body::Obj(&CHANNEL_ACCOUNT_EGG),
+        ),
+        (
+            "custom-channels.v3.json",
+            "/conversations/v3/custom-channels/{channelId}/channel-accounts/{channelAccountId}",
+            "patch",
+            &[
+                ("channelAccountId", Some("int64")),
+                ("channelId", Some("int32")),
+            ],
+            Body::Obj(&CHANNEL_ACCOUNT_UPDATE),
+        ),
+        (
+            "custom-channels.2026-03.json",
+            "/conversations/custom-channels/2026-03",
+            "post",
+            &[],
+            Body::Obj(&CHANNEL_CREATE),
+        ),
+        (
+            "custom-channels.2026-03.json",
+            "/conversations/custom-channels/2026-03/{channelId}/channel-account-staging-tokens/{accountToken}",
+            "patch",
+            &[("accountToken", None), ("channelId", Some("int32"))],
+            Body::Obj(&STAGING_TOKEN_UPDATE_V3),
+        ),
+        (
+            "custom-channels.2026-03.json",
+            "/conversations/custom-channels/2026-03/{channelId}/channel-accounts",
+            "post",
+            &[("channelId", Some("int32"))],
+            Body::Obj(&CHANNEL_ACCOUNT_EGG),
+        ),
+        (
+            "custom-channels.2026-03.json",
+            "/conversations/custom-channels/2026-03/{channelId}/channel-accounts/{channelAccountId}",
+            "patch",
+            &[
+                ("channelAccountId", Some("int64")),
+                ("channelId", Some("int32")),
+            ],
+            Body::Obj(&CHANNEL_ACCOUNT_UPDATE),
+        ),
+        (
+            "custom-channels.2026-09.json",
+            "/conversations/custom-channels/2026-09",
+            "post",
+            &[],
+            Body::Obj(&CHANNEL_CREATE),
+        ),
+        (
+            "custom-channels.2026-09.json",
+            "/conversations/custom-channels/2026-09/{channelId}/channel-account-staging-tokens/{accountToken}",
+            "patch",
+            &[("accountToken", None), ("channelId", Some("int32"))],
+            Body::Obj(&STAGING_TOKEN_UPDATE_2026_09),
+        ),
+        (
+            "custom-channels.2026-09.json",
+            "/conversations/custom-channels/2026-09/{channelId}/channel-accounts",
+            "post",
+            &[("channelId", Some("int32"))],
+            Body::Obj(&CHANNEL_ACCOUNT_EGG),
+        ),
+        (
+            "custom-channels.2026-09.json",
+            "/conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}",
+            "patch",
+            &[
+                ("channelAccountId", Some("int64")),
+                ("channelId", Some("int32")),
+            ],
+            Body::Obj(&CHANNEL_ACCOUNT_UPDATE),
+        ),
+        (
+            "conversations.v3.json",
+            "/conversations/conversations/v3/threads/{threadId}/assignee",
+            "put",
+            &[("threadId", Some("int64"))],
+            Body::Obj(&THREAD_ASSIGN),
+        ),
+        (
+            "conversations.v3.json",
+            "/conversations/v3/conversations/actors/batch/read",
+            "post",
+            &[],
+            Body::Obj(&BATCH_INPUT),
+        ),
+        (
+            "conversations.v3.json",
+            "/conversations/v3/conversations/threads/{threadId}",
+            "patch",
+            &[("threadId", Some("int64"))],
+            Body::Obj(&THREAD_UPDATE),
+        ),
+        (
+            "conversations.2026-09.json",
+            "/conversations/conversations/2026-09/actors/batch/read",
+            "post",
+            &[],
+            Body::Obj(&BATCH_INPUT),
+        ),
+        (
+            "conversations.2026-09.json",
+            "/conversations/conversations/2026-09/threads/{threadId}",
+            "patch",
+            &[("threadId", Some("int64"))],
+            Body::Obj(&THREAD_UPDATE),
+        ),
+        (
+            "conversations.2026-09.json",
+            "/conversations/conversations/2026-09/threads/{threadId}/assignee",
+            "put",
+            &[("threadId", Some("int64"))],
+            Body::Obj(&THREAD_ASSIGN),
+        ),
+        (
+            "visitor-identification.v3.json",
+            "/visitor-identification/v3/tokens/create",
+            "post",
+            &[],
+            Body::Obj(&TOKEN_REQUEST),
+        ),
+        (
+            "visitor-identification.2026-03.json",
+            "/visitor-identification/2026-03/tokens/create",
+            "post",
+            &[],
+            Body::Obj(&TOKEN_REQUEST),
+        ),
     ]
 }
 
@@ -386,12 +525,16 @@ fn every_route_is_a_spec_operation_with_the_same_query_parameters() {
         };
         let file = spec_file(pattern, version);
         let spec = load(&dir, &file);
-        let found = spec["paths"].as_object().into_iter().flatten().find_map(|(path, item)| {
-            let erased = crate::routes::erase_placeholders(path);
-            (erased == *pattern)
-                .then(|| item.get(method.to_lowercase()))
-                .flatten()
-        });
+        let found = spec["paths"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .find_map(|(path, item)| {
+                let erased = crate::routes::erase_placeholders(path);
+                (erased == *pattern)
+                    .then(|| item.get(method.to_lowercase()))
+                    .flatten()
+            });
         let Some(operation) = found else {
             mismatches.push(format!("{file}: {method} {pattern}: not in the spec"));
             continue;

@@ -161,7 +161,11 @@ fn check(value: &Value, ty: &Ty, path: &str, problems: &mut Vec<ErrorDetail>) {
                 }
             }
         },
-        Ty::Any => {}
+        Ty::FreeObject => {
+            if !value.is_object() {
+                problems.push(type_problem(path, "an object", value));
+            }
+        }
         Ty::Enum(allowed) => match value.as_str() {
             None => problems.push(type_problem(
                 path,

@@ -159,7 +159,12 @@ fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
                 Meta::Path(_) => found.paging = Some(attr.span()),
                 _ => cx.error(
                     attr.span(),
-                    format!("expected `#[{}]`, without arguments", path.get_ident().map(ToString::to_string).unwrap_or_default()),
+                    format!(
+                        "expected `#[{}]`, without arguments",
+                        path.get_ident()
+                            .map(ToString::to_string)
+                            .unwrap_or_default()
+                    ),
                 ),
             }
         } else if path.is_ident("tag") && kind == "union" {

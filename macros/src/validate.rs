@@ -85,10 +85,7 @@ impl Seen {
 /// `#[page]`: a required `results: Vec<T>` and an optional `paging`.
 fn validate_page(object: &mut Object, cx: &Ctxt) {
     let Some(span) = object.page else { return };
-    let results = object
-        .required
-        .iter()
-        .find(|f| f.plain_name() == "results");
+    let results = object.required.iter().find(|f| f.plain_name() == "results");
     if results.and_then(|f| vec_item(&f.ty)).is_none() {
         cx.error(
             span,

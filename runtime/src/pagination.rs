@@ -198,8 +198,7 @@ impl<E: Paginated> Stream for PageStream<E> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let upper = (self.done && self.pending_error.is_none())
-            .then_some(self.buffered.len());
+        let upper = (self.done && self.pending_error.is_none()).then_some(self.buffered.len());
         (self.buffered.len(), upper)
     }
 }

@@ -859,7 +859,10 @@ impl<'a> Comparer<'a> {
         for path in everywhere {
             self.find(
                 &path,
-                format!("declared optional field is in none of the 2xx responses ({})", success.join(", ")),
+                format!(
+                    "declared optional field is in none of the 2xx responses ({})",
+                    success.join(", ")
+                ),
             );
         }
     }

@@ -76,8 +76,10 @@ pub(crate) fn get_message(
 /// `POST .../custom-channels`: registers a channel, 201.
 pub(crate) fn create_channel(shared: &Shared, body: &[u8]) -> Result<Reply, ApiError> {
     let mut problems = Vec::new();
-    let (Some(egg), true) = (body_of(body, &CHANNEL_CREATE, &mut problems), problems.is_empty())
-    else {
+    let (Some(egg), true) = (
+        body_of(body, &CHANNEL_CREATE, &mut problems),
+        problems.is_empty(),
+    ) else {
         return Err(ApiError::validation(problems));
     };
     let channel = shared.with_store(|store| {
@@ -148,12 +150,8 @@ pub(crate) fn checked_query(q: &Query, op: Op) -> Result<(), ApiError> {
 fn live_channel(shared: &Shared, raw_channel_id: &str) -> Result<i32, ApiError> {
     let channel_id = parse_int32(raw_channel_id, "channelId")
         .map_err(|problem| ApiError::validation(vec![problem]))?;
-    let live = shared.with_store(|store| {
-        store
-            .channels
-            .get(&channel_id)
-            .is_some_and(|c| !c.archived)
-    });
+    let live =
+        shared.with_store(|store| store.channels.get(&channel_id).is_some_and(|c| !c.archived));
     if live {
         Ok(channel_id)
     } else {
@@ -299,8 +297,7 @@ pub(crate) fn list_accounts(
                 types.is_empty() || types.contains(&str_field(&a["deliveryIdentifier"], "type"))
             })
             .filter(|a| {
-                values.is_empty()
-                    || values.contains(&str_field(&a["deliveryIdentifier"], "value"))
+                values.is_empty() || values.contains(&str_field(&a["deliveryIdentifier"], "value"))
             })
             .cloned()
             .collect()
@@ -386,8 +383,10 @@ pub(crate) fn update_account(
 /// `POST /visitor-identification/.../tokens/create`: a fresh token.
 pub(crate) fn visitor_token(shared: &Shared, body: &[u8]) -> Result<Reply, ApiError> {
     let mut problems = Vec::new();
-    let (Some(request), true) = (body_of(body, &TOKEN_REQUEST, &mut problems), problems.is_empty())
-    else {
+    let (Some(request), true) = (
+        body_of(body, &TOKEN_REQUEST, &mut problems),
+        problems.is_empty(),
+    ) else {
         return Err(ApiError::validation(problems));
     };
     let serial = shared.with_store(|store| {

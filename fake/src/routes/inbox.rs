@@ -112,7 +112,10 @@ fn all_channels(shared: &Shared) -> Vec<Value> {
 pub(crate) fn list_channels(shared: &Shared, version: Ver, q: &Query) -> Result<Reply, ApiError> {
     checked_query(q, Op::ListChannels)?;
     let link = format!("{}/channels", prefix(version));
-    Ok(Reply::ok_json(200, &q.page(all_channels(shared), true, &link)?))
+    Ok(Reply::ok_json(
+        200,
+        &q.page(all_channels(shared), true, &link)?,
+    ))
 }
 
 /// `GET .../channels/{channelId}`.
@@ -215,11 +218,8 @@ pub(crate) fn list_threads(shared: &Shared, version: Ver, q: &Query) -> Result<R
             .filter(|(_, t)| inboxes.is_empty() || inboxes.contains(&t.inbox_id.as_str()))
             .filter(|(_, t)| status.is_none_or(|s| t.status == s))
             .filter(|(_, t)| {
-                after.is_none_or(|after| {
-                    t.latest_message_at
-                        .as_deref()
-                        .is_some_and(|at| at > after)
-                })
+                after
+                    .is_none_or(|after| t.latest_message_at.as_deref().is_some_and(|at| at > after))
             })
             // The fake's threads have no tickets.
             .filter(|_| ticket.is_none())
@@ -316,7 +316,10 @@ pub(crate) fn assign_thread(shared: &Shared, raw_id: &str, body: &[u8]) -> Resul
             problems.push(ErrorDetail::new(
                 INVALID_VALUE,
                 "actorId",
-                format!("Field 'actorId' must name an agent (e.g. {}), got '{actor}'", seed::AGENT_ID),
+                format!(
+                    "Field 'actorId' must name an agent (e.g. {}), got '{actor}'",
+                    seed::AGENT_ID
+                ),
             ));
         }
     });

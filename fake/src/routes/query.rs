@@ -229,7 +229,9 @@ impl Query {
                     ApiError::validation(vec![ErrorDetail::new(
                         INVALID_VALUE,
                         "after",
-                        format!("Query parameter 'after' is not a cursor this list handed out: '{raw}'"),
+                        format!(
+                            "Query parameter 'after' is not a cursor this list handed out: '{raw}'"
+                        ),
                     )])
                 })?,
         };
@@ -311,14 +313,22 @@ mod tests {
     #[test]
     fn pages_follow_the_cursor_to_the_end() {
         let items: Vec<Value> = (0..25).map(|i| json!(i)).collect();
-        let first = Query::parse("limit=10").page(items.clone(), true, "/x").unwrap();
+        let first = Query::parse("limit=10")
+            .page(items.clone(), true, "/x")
+            .unwrap();
         assert_eq!(first["results"].as_array().unwrap().len(), 10);
         assert_eq!(first["total"], 25);
         assert_eq!(first["paging"]["next"]["after"], "10");
-        let last = Query::parse("limit=10&after=20").page(items.clone(), false, "/x").unwrap();
+        let last = Query::parse("limit=10&after=20")
+            .page(items.clone(), false, "/x")
+            .unwrap();
         assert_eq!(last["results"], json!([20, 21, 22, 23, 24]));
         assert!(last.get("paging").is_none() && last.get("total").is_none());
-        assert!(Query::parse("after=26").page(items.clone(), true, "/x").is_err());
+        assert!(
+            Query::parse("after=26")
+                .page(items.clone(), true, "/x")
+                .is_err()
+        );
         assert!(Query::parse("limit=0").page(items, true, "/x").is_err());
     }
 }
