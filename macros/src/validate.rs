@@ -273,3 +273,67 @@ fn validate_union(u: &mut Union, cx: &Ctxt) {
         true
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use crate::ctxt::Ctxt;
+    use crate::parse::parse_input;
+
+    fn errors(tokens: proc_macro2::TokenStream) -> Vec<String> {
+        let cx = Ctxt::default();
+        let mut input = parse_input(tokens, &cx);
+        super::validate(&mut input, &cx);
+        cx.into_compile_errors()
+            .to_string()
+            .split("compile_error")
+            .skip(1)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn paginated_endpoints_and_pages_are_checked() {
+        let ok = errors(quote! {
+            #[paginated]
+            pub endpoint List: GET { v3 => "/l" } {
+                query { after: Option<String>, limit: Option<i32> }
+            } -> 200 Items;
+            #[page]
+            pub object Items {
+                required { results: Vec<String> }
+                optional { paging: Paging }
+            }
+        });
+        assert!(ok.is_empty(), "{ok:?}");
+
+        let wrong = errors(quote! {
+            #[paginated]
+            pub endpoint NoCursor: GET { v3 => "/l" } {
+                query { after: String }
+            } -> 200 Items;
+            #[page]
+            pub object NoResults {
+                required { items: Vec<String> }
+            }
+            #[paginated(x)]
+            pub endpoint WithArgs: GET { v3 => "/m" } { query { after: Option<String> } } -> 200 Items;
+            #[page]
+            pub enum NotAnObject { A }
+        });
+        for expected in [
+            "`#[paginated]` endpoint `NoCursor` needs an optional query parameter `after: Option<String>`",
+            "`#[page]` object `NoResults` needs a required field `results: Vec<…>`",
+            "`#[page]` object `NoResults` needs an optional field `paging`",
+            "expected `#[paginated]`, without arguments",
+            "unsupported attribute on enum `NotAnObject`",
+        ] {
+            assert!(
+                wrong.iter().any(|e| e.contains(expected)),
+                "no error about {expected}: {wrong:?}"
+            );
+        }
+        assert_eq!(wrong.len(), 5, "{wrong:?}");
+    }
+}
