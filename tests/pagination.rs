@@ -51,7 +51,10 @@ fn cursors(fake: &FakeHubSpot, path_end: &str) -> Vec<Option<String>> {
         .filter(|r| r.method == "GET" && r.path.ends_with(path_end))
         .map(|r| {
             let query = r.query.unwrap_or_default();
-            assert!(query.contains("limit=10"), "every page asks for 10: {query}");
+            assert!(
+                query.contains("limit=10"),
+                "every page asks for 10: {query}"
+            );
             query
                 .split('&')
                 .find_map(|pair| pair.strip_prefix("after="))
@@ -113,7 +116,10 @@ async fn an_error_on_a_later_page_is_the_last_item() {
         Some(Err(Error::Server(error))) => assert_eq!(error.message, "boom"),
         other => panic!("expected the 500 as an error item, got {other:?}"),
     }
-    assert!(stream.next().await.is_none(), "the stream ends after an error");
+    assert!(
+        stream.next().await.is_none(),
+        "the stream ends after an error"
+    );
     assert!(stream.next().await.is_none(), "and stays ended");
 }
 
@@ -136,7 +142,11 @@ async fn a_cursor_that_repeats_ends_the_stream_with_an_error() {
         .stream(&client)
         .collect()
         .await;
-    assert_eq!(items.len(), 3, "two pages' items, then the error: {items:?}");
+    assert_eq!(
+        items.len(),
+        3,
+        "two pages' items, then the error: {items:?}"
+    );
     assert!(items[0].is_ok() && items[1].is_ok());
     assert!(
         matches!(&items[2], Err(Error::RepeatedCursor { after, .. }) if after == "A"),

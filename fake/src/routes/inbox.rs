@@ -123,7 +123,7 @@ pub(crate) fn get_channel(shared: &Shared, raw_channel_id: &str) -> Result<Reply
     let channel_id = parse_int32(raw_channel_id, "channelId").map_err(bad)?;
     all_channels(shared)
         .into_iter()
-        .find(|c| c["id"] == channel_id.to_string())
+        .find(|c| c["id"].as_str() == Some(channel_id.to_string().as_str()))
         .map(|c| Reply::ok_json(200, &c))
         .ok_or_else(|| {
             ApiError::not_found("channelId", format!("Channel {channel_id} was not found"))
