@@ -153,6 +153,8 @@ pub struct Endpoint {
     pub status: u16,
     pub response: Type,
     pub scopes: Vec<LitStr>,
+    /// `#[paginated]`: where it was written.
+    pub paginated: Option<Span>,
 }
 
 impl Endpoint {
@@ -180,6 +182,8 @@ pub struct Object {
     pub name: Ident,
     pub required: Vec<Field>,
     pub optional: Vec<Field>,
+    /// `#[page]`: where it was written.
+    pub page: Option<Span>,
 }
 
 /// A declared string enum.
