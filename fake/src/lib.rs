@@ -9,17 +9,41 @@
 //!
 //! # Served operations
 //!
-//! | operation | paths |
+//! Every (version, operation) pair of HubSpot's Custom Channels (`v3`,
+//! `2026-03`, `2026-09`), Conversations Inbox & Messages (`v3`, `2026-09`)
+//! and Visitor Identification (`v3`, `2026-03`) specs: 77 in all, at the
+//! paths the specs give.
+//!
+//! | API | operations |
 //! |---|---|
-//! | publish a custom-channel message | `POST /conversations/v3/custom-channels/{channelId}/messages`, `POST /conversations/custom-channels/{2026-03,2026-09}/{channelId}/messages` |
-//! | update a custom-channel message's status | `PATCH /conversations/v3/custom-channels/{channelId}/messages/{messageId}`, `PATCH /conversations/custom-channels/{2026-03,2026-09}/{channelId}/messages/{messageId}` |
-//! | send a message or comment to a thread | `POST /conversations/v3/conversations/threads/{threadId}/messages`, `POST /conversations/conversations/2026-09/threads/{threadId}/messages` |
+//! | custom channels | create, list, get, update, archive a channel; create, list, get, update a channel account; complete a staging token; publish, get, update the status of a message |
+//! | inbox | get and batch-read actors; list and get channels, channel accounts, inboxes; list, get, update, archive threads; assign and unassign; list, send, get messages and a message's original content |
+//! | visitor identification | create a token |
+//!
+//! The fake starts with three inboxes (`1001` Support, `1002` Help Desk,
+//! `1003` Sales), HubSpot's own channels and a few actors (agent `A-1001`,
+//! bot `B-1`, visitor `V-2001`, …). Threads are created by publishing
+//! custom-channel messages. Messages published with the same
+//! `channelAccountId` and `integrationThreadId` share a thread; without an
+//! `integrationThreadId`, the thread is the conversation with the visitor's
+//! delivery identifier (the first sender of an `INCOMING` message, the first
+//! recipient of an `OUTGOING` one). A thread lands in its channel account's
+//! inbox when the account was created through the fake, else in `1001`.
+//! Publishing again with an `integrationIdempotencyId` already seen on the
+//! channel returns the earlier message.
+//!
+//! What one call changes, the next sees: a published or sent message is in
+//! its thread's message list; an archived thread (or custom channel) is left
+//! out of lists and reads unless `archived=true` is asked for; assigning
+//! sets the thread's `assignedTo`. Lists page with `limit` (else
+//! `defaultPageLength`, else 20) and the `paging.next.after` cursor they
+//! hand out.
 //!
 //! # Webhooks
 //!
-//! Register a custom channel's webhook URL with
-//! [`FakeConfig::register_channel`] or [`FakeHubSpot::register_channel`]
-//! (the fake does not serve channel creation). Then a message sent to a
+//! A custom channel's webhook URL is the `webhookUrl` it was created with
+//! through the API, or one registered with [`FakeConfig::register_channel`]
+//! or [`FakeHubSpot::register_channel`]. Then a message sent to a
 //! thread over that channel (`POST .../threads/{threadId}/messages` with
 //! its `channelId`) is POSTed to the URL as HubSpot does: an
 //! `OUTGOING_CHANNEL_MESSAGE_CREATED` event carrying the stored message,
@@ -31,14 +55,6 @@
 //! endpoint. [`FakeHubSpot::webhook_deliveries`] shows every delivery and
 //! attempt; [`FakeHubSpot::send_webhook`] sends any other event.
 //!
-//! The fake starts empty: threads are created by publishing custom-channel
-//! messages. Messages published with the same `channelAccountId` and
-//! `integrationThreadId` share a thread; without an `integrationThreadId`,
-//! the thread is the conversation with the visitor's delivery identifier
-//! (the first sender of an `INCOMING` message, the first recipient of an
-//! `OUTGOING` one). Publishing again with an `integrationIdempotencyId`
-//! already seen on the channel returns the earlier message.
-//!
 //! # Errors
 //!
 //! - no or wrong `Authorization: Bearer <token>`: 401, `INVALID_AUTHENTICATION`;
@@ -48,8 +64,12 @@
 //!   (with `context.allowedValues`), `INVALID_FORMAT`, `INVALID_VALUE`,
 //!   `INVALID_JSON`;
 //! - a non-empty body not sent as `application/json`: 415;
-//! - unknown thread or message: 404, `OBJECT_NOT_FOUND`;
-//! - unknown route: 404; known route, wrong method: 405 with `Allow`.
+//! - a query parameter of the wrong type or value: 400, `VALIDATION_ERROR`,
+//!   one entry per problem with `in` set to the parameter's name;
+//! - unknown thread, message, channel, account, inbox or actor: 404,
+//!   `OBJECT_NOT_FOUND`;
+//! - unknown route: 404; known route, wrong method: 405 with `Allow`
+//!   listing the methods served there.
 //!
 //! Unknown JSON properties are ignored, and `null` counts as absent.
 //!

@@ -146,8 +146,8 @@ fn dispatch(
                     "ROUTE_NOT_FOUND",
                     "path",
                     format!(
-                        "No route for {} {} (hubspot-fake serves custom-channel message \
-                         publishing and status updates, and sending thread messages)",
+                        "No route for {} {} (hubspot-fake serves the Custom Channels, \
+                         Conversations Inbox & Messages and Visitor Identification APIs)",
                         request.method, request.path
                     ),
                 ),
@@ -169,7 +169,7 @@ fn dispatch(
         ));
     }
     check_content_type(request)?;
-    routes::run(shared, operation, &request.body)
+    routes::run(shared, operation, request.query.as_deref(), &request.body)
 }
 
 /// Requires `Authorization: Bearer <the configured token>`.

@@ -387,3 +387,56 @@ async fn deliveries_keep_their_order_and_thread_ids() {
         json!(["sms-thread-7"])
     );
 }
+
+#[tokio::test]
+async fn a_channel_created_through_the_api_gets_webhooks_at_its_webhook_url() {
+    let (receiver, addr) = start_receiver(&[]).await;
+    let fake = FakeHubSpot::start_with(FakeConfig {
+        webhook_retry: fast_retry(3),
+        ..FakeConfig::default()
+    })
+    .await
+    .unwrap();
+    let client = Client::new(&fake);
+    let created = client
+        .post(
+            "/conversations/custom-channels/v3",
+            &json!({"name": "SMS", "capabilities": {}, "webhookUrl": format!("http://{addr}/first")}),
+        )
+        .await;
+    assert_eq!(created.status, 201);
+    let channel: i32 = created.json()["id"].as_str().unwrap().parse().unwrap();
+
+    // Moving the webhook URL with a PATCH moves where the events go.
+    let moved = client
+        .patch(
+            &format!("/conversations/v3/custom-channels/{channel}"),
+            &json!({"webhookUrl": format!("http://{addr}/moved")}),
+        )
+        .await;
+    assert_eq!(moved.status, 200);
+
+    let published = client
+        .post(
+            &publish_path(channel.into()),
+            &simple_egg("Hi", "ada@example.com"),
+        )
+        .await;
+    assert_eq!(published.status, 201);
+    let thread = published.json()["conversationsThreadId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let sent = client
+        .post(&thread_path(&thread), &agent_reply("Hello!", channel))
+        .await;
+    assert_eq!(sent.status, 201);
+
+    let deliveries = fake.settle_webhooks(SETTLE).await;
+    assert_eq!(deliveries.len(), 1, "{deliveries:#?}");
+    assert_eq!(deliveries[0].outcome, DeliveryOutcome::Delivered);
+    let received = receiver.received();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].uri, "/moved");
+    assert_eq!(received[0].json()["message"]["text"], "Hello!");
+}

@@ -134,6 +134,8 @@ struct ItemAttrs {
     tag: Option<LitStr>,
     idempotent: Option<Span>,
     idempotency_key: Option<Ident>,
+    /// `#[paginated]` on an endpoint, `#[page]` on an object.
+    paging: Option<Span>,
 }
 
 fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
@@ -142,6 +144,7 @@ fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
         tag: None,
         idempotent: None,
         idempotency_key: None,
+        paging: None,
     };
     for attr in &header.attrs {
         let path = attr.path();
@@ -170,6 +173,21 @@ fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
                     "expected `#[idempotency_key(field)]`, naming the body field HubSpot de-duplicates on",
                 ),
             }
+        } else if (path.is_ident("paginated") && kind == "endpoint")
+            || (path.is_ident("page") && kind == "object")
+        {
+            match &attr.meta {
+                Meta::Path(_) => found.paging = Some(attr.span()),
+                _ => cx.error(
+                    attr.span(),
+                    format!(
+                        "expected `#[{}]`, without arguments",
+                        path.get_ident()
+                            .map(ToString::to_string)
+                            .unwrap_or_default()
+                    ),
+                ),
+            }
         } else if path.is_ident("tag") && kind == "union" {
             match string_value(&attr.meta) {
                 Some(tag) => found.tag = Some(tag),
@@ -178,9 +196,10 @@ fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
         } else {
             let allowed = match kind {
                 "endpoint" => {
-                    "`#[scopes(\"…\")]`, `#[idempotent]`, `#[idempotency_key(field)]` and doc comments"
+                    "`#[scopes(\"…\")]`, `#[paginated]`, `#[idempotent]`, `#[idempotency_key(field)]` and doc comments"
                 }
                 "union" => "`#[tag = \"…\"]` and doc comments",
+                "object" => "`#[page]` and doc comments",
                 _ => "doc comments",
             };
             cx.error(
@@ -268,6 +287,7 @@ fn parse_endpoint(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<
         scopes: attrs.scopes,
         idempotent: attrs.idempotent,
         idempotency_key: attrs.idempotency_key,
+        paginated: attrs.paging,
     };
     parse_sections(&sections, cx, |kind, fields| {
         match kind {
@@ -473,7 +493,7 @@ fn with_optional_inner(mut field: Field) -> Field {
 }
 
 fn parse_object(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<Object> {
-    item_attrs(&header, "object", cx);
+    let attrs = item_attrs(&header, "object", cx);
     let content;
     braced!(content in input);
     let mut object = Object {
@@ -481,6 +501,7 @@ fn parse_object(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<Ob
         header,
         required: Vec::new(),
         optional: Vec::new(),
+        page: attrs.paging,
     };
     parse_sections(&content, cx, |kind, fields| {
         match kind {

@@ -8,6 +8,7 @@
 extern crate self as hubspot_runtime;
 
 pub mod endpoint;
+pub mod pagination;
 pub mod schema;
 mod version;
 pub mod webhooks;
@@ -22,6 +23,10 @@ pub use version::{ApiVersion, ParseVersionError};
 
 /// A UTC date-time, as HubSpot's `date-time` fields carry it.
 pub type DateTime = chrono::DateTime<chrono::Utc>;
+
+/// Any JSON value, for fields HubSpot leaves free-form (e.g. a custom
+/// channel's `capabilities`).
+pub type JsonValue = serde_json::Value;
 
 mod auth;
 mod client;

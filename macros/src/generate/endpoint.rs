@@ -180,6 +180,20 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
             }
         })
     });
+    let paginated = endpoint.paginated.map(|_| {
+        let after = endpoint
+            .query
+            .iter()
+            .find(|f| f.json_name == "after")
+            .map(|f| &f.name);
+        quote! {
+            impl #rt::Paginated for #name {
+                fn set_after(&mut self, after: ::std::string::String) {
+                    self.#after = ::core::option::Option::Some(::core::convert::From::from(after));
+                }
+            }
+        }
+    });
     let query_fn = (!endpoint.query.is_empty()).then(|| {
         quote! {
             fn query(&self, query: &mut #rt::Query) {
@@ -216,6 +230,8 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
                 #body_fn
             }
         }
+
+        #paginated
 
         #marker_module
         #builder
@@ -272,6 +288,24 @@ fn extra(endpoint: &Endpoint) -> Extra {
             }
         },
     );
+    let mut finishers = vec![send];
+    if endpoint.paginated.is_some() {
+        let stream_doc = format!(
+            "Builds the [`{name}`] and returns a stream of every item on every page: it sends the request, yields the page's items, then asks for the next page with `after` set to `paging.next.after`, until a page has no next cursor. `limit` stays the page size. An error is the stream's last item. Versions are picked as for `send`."
+        );
+        finishers.push((
+            quote! {
+                #[doc = #stream_doc]
+                pub fn stream(self, client: &#rt::Client) -> #rt::PageStream<#name>
+            },
+            quote! {
+                {
+                    let version = self.__version;
+                    #rt::PageStream::new(::core::clone::Clone::clone(client), self.build(), version)
+                }
+            },
+        ));
+    }
     Extra {
         fields: vec![(
             format_ident!("__version"),
@@ -279,7 +313,7 @@ fn extra(endpoint: &Endpoint) -> Extra {
             quote!(::core::option::Option::None),
         )],
         methods,
-        finishers: vec![send],
+        finishers,
     }
 }
 
