@@ -332,7 +332,7 @@ impl Client {
     /// Prepares the request once, then runs the attempts.
     async fn send_at<E: Endpoint>(&self, request: &E, index: usize) -> Result<E::Response, Error> {
         let started = Instant::now();
-        let deadline = started + self.inner.total_timeout;
+        let deadline = crate::rate_limit::later(started, self.inner.total_timeout);
         let path = request.path(index);
         let mut query = Query::default();
         request.query(&mut query);
@@ -385,7 +385,7 @@ impl Client {
                 return Err(error);
             }
             let delay = policy.delay(attempt, at_least);
-            if Instant::now() + delay >= prepared.deadline {
+            if crate::rate_limit::later(Instant::now(), delay) >= prepared.deadline {
                 return Err(error);
             }
             tracing::warn!(

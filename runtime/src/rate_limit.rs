@@ -19,6 +19,18 @@ use crate::RateLimitHeaders;
 /// HubSpot's burst-limit window: ten seconds, rolling.
 pub(crate) const HUBSPOT_WINDOW: Duration = Duration::from_secs(10);
 
+/// The longest a `429` pauses every clone: a `Retry-After` beyond it (a
+/// daily limit's, or a broken proxy's) is left to the request that got it.
+pub(crate) const MAX_PAUSE: Duration = Duration::from_secs(60);
+
+/// `at + duration`, or a century later when that overflows (a custom window
+/// of `Duration::MAX`, say), so that no configuration or header can panic.
+pub(crate) fn later(at: Instant, duration: Duration) -> Instant {
+    at.checked_add(duration)
+        .or_else(|| at.checked_add(Duration::from_secs(100 * 365 * 24 * 3600)))
+        .unwrap_or(at)
+}
+
 /// How many requests the [`Client`](crate::Client) lets start per rolling
 /// window: one of HubSpot's published per-app burst limits, a custom
 /// budget, or none.
@@ -126,7 +138,7 @@ struct State {
 impl State {
     fn prune(&mut self, now: Instant, window: Duration) {
         self.slots
-            .retain(|(_, finished)| finished.is_none_or(|at| at + window > now));
+            .retain(|(_, finished)| finished.is_none_or(|at| later(at, window) > now));
         if self.foreign.is_some_and(|(_, until)| until <= now) {
             self.foreign = None;
         }
@@ -241,7 +253,7 @@ impl Limiter {
         let expiry = state
             .slots
             .iter()
-            .filter_map(|(_, finished)| finished.map(|at| at + window))
+            .filter_map(|(_, finished)| finished.map(|at| later(at, window)))
             .min();
         let foreign_end = state.foreign.map(|(_, until)| until);
         Err(match (expiry, foreign_end) {
@@ -250,9 +262,10 @@ impl Limiter {
         })
     }
 
-    /// Holds every request back for `wait` (HubSpot answered `429`).
+    /// Holds every request back for `wait`, at most [`MAX_PAUSE`] (HubSpot
+    /// answered `429`).
     pub(crate) fn pause(&self, wait: Duration) {
-        let until = Instant::now() + wait;
+        let until = later(Instant::now(), wait.min(MAX_PAUSE));
         let mut state = self.lock();
         state.paused_until = Some(state.paused_until.map_or(until, |now| now.max(until)));
     }
@@ -282,7 +295,7 @@ impl Limiter {
             let interval = limits
                 .interval_milliseconds
                 .map_or(window, |ms| Duration::from_millis(u64::from(ms)));
-            state.foreign = (foreign > 0).then(|| (foreign, now + interval));
+            state.foreign = (foreign > 0).then(|| (foreign, later(now, interval)));
         }
     }
 }
@@ -346,6 +359,18 @@ mod tests {
         // Usage HubSpot reports that we account for is not foreign.
         limiter.observe(&headers(10, 9, 10_000));
         assert_eq!(limiter.lock().capacity(10), 10);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn huge_windows_and_pauses_neither_panic_nor_last_forever() {
+        let limiter = Limiter::new(RateLimit::custom(1, Duration::MAX), 10);
+        drop(limiter.acquire().await);
+        assert!(matches!(limiter.try_take(Instant::now()), Err(Some(_))));
+        let limiter = Limiter::new(RateLimit::Unlimited, 10);
+        let start = Instant::now();
+        limiter.pause(Duration::MAX);
+        let _permit = limiter.acquire().await;
+        assert_eq!(start.elapsed(), MAX_PAUSE);
     }
 
     #[tokio::test(start_paused = true)]

@@ -359,3 +359,24 @@ async fn retries_can_be_turned_off() {
     assert_eq!(error.status(), Some(503));
     assert_eq!(fake.requests().len(), 1);
 }
+
+#[tokio::test]
+async fn absurd_waits_and_timeouts_neither_panic_nor_hang() {
+    let fake = start_fake().await;
+    let client = Client::builder()
+        .token(TOKEN)
+        .base_url(fake.base_url())
+        .timeout(Duration::MAX)
+        .total_timeout(Duration::MAX)
+        .rate_limit(hubspot_runtime::RateLimit::custom(10, Duration::MAX))
+        .retry(fast_retries(5).with_max_backoff(Duration::MAX))
+        .build()
+        .unwrap();
+    // Thirty million years: more than any deadline, so not waited for.
+    fake.push_response(hubspot_error(429).with_header("Retry-After", "1000000000000000"));
+    let started = Instant::now();
+    let error = client.send(&archive()).await.unwrap_err();
+    assert!(matches!(error, Error::RateLimited { .. }), "{error:?}");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(fake.requests().len(), 1);
+}
