@@ -19,7 +19,7 @@ use hubspot_api::conversations::threads::messages::{
     PublicConversationsMessageEgg, PublicRecipientEgg, SendThreadMessage,
 };
 use hubspot_api::webhooks::{ClientSecret, Verifier};
-use hubspot_fake::{DeliveryOutcome, FakeConfig, FakeHubSpot, ScriptedResponse, WebhookRetry};
+use hubspot_fake::{DeliveryOutcome, FakeConfig, FakeHubSpot, Fault, FaultConfig, WebhookRetry};
 use serde_json::{Value, json};
 use tokio::net::TcpListener;
 
@@ -28,6 +28,9 @@ const ACCOUNT: &str = "2002";
 const BUSINESS: &str = "+15550199";
 const ADA: &str = "+15550100";
 const SETTLE: Duration = Duration::from_secs(10);
+/// Attempts the client makes per request: it retries quickly, so that an
+/// outage outlasting them is quick to test.
+const CLIENT_ATTEMPTS: u32 = 3;
 
 struct Setup {
     fake: FakeHubSpot,
@@ -58,6 +61,12 @@ async fn setup_with_secrets(fake_secret: &str, bridge_secret: &str) -> Setup {
     let client = Client::builder()
         .base_url(fake.base_url())
         .token(fake.token())
+        .retry(
+            hubspot_runtime::RetryPolicy::default()
+                .with_max_attempts(CLIENT_ATTEMPTS)
+                .with_initial_backoff(Duration::from_millis(5))
+                .with_max_backoff(Duration::from_millis(20)),
+        )
         .build()
         .unwrap();
     let verifier = Verifier::new(ClientSecret::new(bridge_secret))
@@ -281,12 +290,14 @@ async fn a_failed_status_report_is_retried_without_redelivering() {
         .try_into()
         .unwrap();
 
-    // The status PATCH gets a 503: the bridge asks for a retry (its webhook
-    // answer would be a 503), but the text is already delivered.
-    setup
-        .fake
-        .push_response(ScriptedResponse::raw(503, "maintenance"));
+    // HubSpot's API is down: the status PATCH gets 503s for longer than the
+    // client retries, so the bridge asks for a retry (its webhook answer
+    // would be a 503), but the text is already delivered.
+    setup.fake.set_faults(Some(
+        FaultConfig::new(1.0).with_kinds([Fault::ServiceUnavailable]),
+    ));
     let error = setup.bridge.handle(event.clone()).await.unwrap_err();
+    setup.fake.set_faults(None);
     assert!(error.to_string().contains("503"), "{error}");
     assert_eq!(setup.chat.inbox(ADA).len(), 1);
     assert_eq!(stored(&setup.fake, thread, &reply_id).get("status"), None);
@@ -314,7 +325,11 @@ async fn a_failed_status_report_is_retried_without_redelivering() {
         }
     );
     assert_eq!(setup.chat.inbox(ADA).len(), 1);
-    assert_eq!(status_patches(&setup.fake, &reply_id), 2);
+    // Every attempt during the outage, then the one that got through.
+    assert_eq!(
+        status_patches(&setup.fake, &reply_id),
+        CLIENT_ATTEMPTS as usize + 1
+    );
 }
 
 #[tokio::test]

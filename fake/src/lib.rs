@@ -73,6 +73,17 @@
 //!
 //! Unknown JSON properties are ignored, and `null` counts as absent.
 //!
+//! # Fighting back
+//!
+//! Like HubSpot, the fake can turn requests away and fail: a rolling-window
+//! rate limit answering `429` with HubSpot's headers and body
+//! ([`RateLimitConfig`]), and [`Fault`]s — `500`/`502`/`503`, connection
+//! resets before or after the request is stored, answers slower than a
+//! client's timeout, truncated or malformed JSON — injected at a rate from a
+//! seeded generator ([`FaultConfig`]) or queued one by one
+//! ([`FakeHubSpot::push_fault`]). [`FakeHubSpot::stats`] tells a test what the
+//! server saw: requests, `429`s, faults, the most requests in one window.
+//!
 //! # Example
 //!
 //! ```
@@ -92,7 +103,9 @@
 //! ```
 #![warn(missing_docs)]
 
+mod conn;
 mod errors;
+mod faults;
 mod recording;
 mod reply;
 mod routes;
@@ -113,22 +126,45 @@ use serde_json::Value;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use faults::{FakeStats, Fault, FaultConfig, RateLimitConfig};
 pub use recording::{RecordedRequest, ScriptedResponse};
 pub use webhooks::{DeliveryOutcome, WebhookAttempt, WebhookDelivery, WebhookRetry};
 
-use state::Shared;
+use state::{Scripted, Shared};
 use webhooks::Webhooks;
 
 /// How long [`FakeHubSpot::shutdown`] waits for open connections to finish.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
 /// How to start a [`FakeHubSpot`].
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use std::time::Duration;
+/// use hubspot_fake::{FakeConfig, FakeHubSpot, FaultConfig, RateLimitConfig};
+///
+/// let fake = FakeHubSpot::start_with(FakeConfig {
+///     rate_limit: Some(RateLimitConfig::new(100, Duration::from_millis(100))),
+///     faults: Some(FaultConfig::new(0.2).with_seed(7)),
+///     ..FakeConfig::default()
+/// })
+/// .await?;
+/// assert_eq!(fake.stats().requests, 0);
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 pub struct FakeConfig {
     /// The bearer token requests must carry.
     pub token: String,
     /// Where to listen; port 0 picks a free port.
     pub bind: SocketAddr,
+    /// A rolling-window rate limit answering `429` like HubSpot; none by
+    /// default.
+    pub rate_limit: Option<RateLimitConfig>,
+    /// Faults injected at random; none by default.
+    pub faults: Option<FaultConfig>,
     /// The app's client secret, which webhooks are signed with.
     pub client_secret: String,
     /// Custom channels' webhook URLs, by channel id.
@@ -138,13 +174,15 @@ pub struct FakeConfig {
 }
 
 impl Default for FakeConfig {
-    /// [`FakeHubSpot::DEFAULT_TOKEN`] on `127.0.0.1:0`, signing webhooks
-    /// with [`FakeHubSpot::DEFAULT_CLIENT_SECRET`], no channel webhooks and
-    /// the default [`WebhookRetry`].
+    /// [`FakeHubSpot::DEFAULT_TOKEN`] on `127.0.0.1:0`, no rate limit, no
+    /// faults, signing webhooks with [`FakeHubSpot::DEFAULT_CLIENT_SECRET`],
+    /// no channel webhooks and the default [`WebhookRetry`].
     fn default() -> Self {
         FakeConfig {
             token: FakeHubSpot::DEFAULT_TOKEN.to_string(),
             bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            rate_limit: None,
+            faults: None,
             client_secret: FakeHubSpot::DEFAULT_CLIENT_SECRET.to_string(),
             webhooks: Vec::new(),
             webhook_retry: WebhookRetry::default(),
@@ -229,7 +267,13 @@ impl FakeHubSpot {
         let (webhooks, webhook_worker) =
             Webhooks::start(config.client_secret, config.webhooks, config.webhook_retry);
         let shared = Arc::new(Shared::new(config.token, webhooks));
-        let app = server::router(Arc::clone(&shared));
+        shared.with_chaos(|chaos| {
+            chaos.set_rate_limit(config.rate_limit);
+            chaos.set_faults(config.faults);
+        });
+        let app = server::router(Arc::clone(&shared))
+            .into_make_service_with_connect_info::<conn::Connection>();
+        let listener = conn::ResettableListener(listener);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let serve = axum::serve(listener, app).with_graceful_shutdown(async {
@@ -274,7 +318,46 @@ impl FakeHubSpot {
     /// handling (it is still recorded). Queued responses are served in the
     /// order they were pushed.
     pub fn push_response(&self, response: ScriptedResponse) {
-        self.shared.push_response(response);
+        self.shared.push_scripted(Scripted::Response(response));
+    }
+
+    /// Queues a fault: the next request is handled with it (after the rate
+    /// limit, if any, lets it through). Queued faults and responses are
+    /// served in the order they were pushed.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use hubspot_fake::{FakeHubSpot, Fault};
+    ///
+    /// let fake = FakeHubSpot::start().await?;
+    /// // The next publish is stored, but its connection is reset instead of
+    /// // answered.
+    /// fake.push_fault(Fault::ResetAfterHandling);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn push_fault(&self, fault: Fault) {
+        self.shared.push_scripted(Scripted::Fault(fault));
+    }
+
+    /// Sets (or with `None` removes) the rolling-window rate limit; its
+    /// window starts empty.
+    pub fn set_rate_limit(&self, limit: Option<RateLimitConfig>) {
+        self.shared.with_chaos(|chaos| chaos.set_rate_limit(limit));
+    }
+
+    /// Sets (or with `None` removes) random faults; the generator restarts
+    /// from the config's seed.
+    pub fn set_faults(&self, faults: Option<FaultConfig>) {
+        self.shared.with_chaos(|chaos| chaos.set_faults(faults));
+    }
+
+    /// What the fake saw and did so far: requests, `429`s, faults by kind,
+    /// the most requests in one rate-limit window and the most handled at
+    /// once.
+    pub fn stats(&self) -> FakeStats {
+        self.shared.with_chaos(|chaos| chaos.stats.clone())
     }
 
     /// Every stored message (custom-channel published messages and thread

@@ -2,10 +2,12 @@
 //! requests and queued scripted responses.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use serde_json::Value;
 
+use crate::faults::{Chaos, Fault};
 use crate::recording::{RecordedRequest, ScriptedResponse};
 use crate::time::now_rfc3339;
 use crate::webhooks::Webhooks;
@@ -27,13 +29,34 @@ pub(crate) struct Shared {
     /// Registered channel webhook URLs and the deliveries made to them.
     pub(crate) webhooks: Webhooks,
     inner: Mutex<Inner>,
+    /// Requests being handled now.
+    in_flight: AtomicU32,
 }
 
 #[derive(Debug, Default)]
 struct Inner {
     requests: Vec<RecordedRequest>,
-    scripted: VecDeque<ScriptedResponse>,
+    scripted: VecDeque<Scripted>,
     store: Store,
+    chaos: Chaos,
+}
+
+/// What a queued item makes of the next request.
+#[derive(Debug, Clone)]
+pub(crate) enum Scripted {
+    /// Answer with this instead of handling the request.
+    Response(ScriptedResponse),
+    /// Handle the request with this fault.
+    Fault(Fault),
+}
+
+/// Counts a request as being handled until dropped.
+pub(crate) struct InFlight<'a>(&'a AtomicU32);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
 }
 
 impl Shared {
@@ -43,7 +66,23 @@ impl Shared {
             token,
             webhooks,
             inner: Mutex::new(Inner::default()),
+            in_flight: AtomicU32::new(0),
         }
+    }
+
+    /// Counts a request as being handled (until the guard is dropped) and
+    /// keeps the peak.
+    pub(crate) fn enter(&self) -> InFlight<'_> {
+        let now = self.in_flight.fetch_add(1, Ordering::AcqRel) + 1;
+        let mut inner = self.lock();
+        inner.chaos.stats.requests += 1;
+        inner.chaos.stats.peak_concurrency = inner.chaos.stats.peak_concurrency.max(now);
+        InFlight(&self.in_flight)
+    }
+
+    /// Runs `f` with exclusive access to the rate limit and fault state.
+    pub(crate) fn with_chaos<T>(&self, f: impl FnOnce(&mut Chaos) -> T) -> T {
+        f(&mut self.lock().chaos)
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -52,9 +91,9 @@ impl Shared {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Records a request and takes the next scripted response, if any, in
-    /// one step so that concurrent requests each get their own.
-    pub(crate) fn record(&self, request: RecordedRequest) -> Option<ScriptedResponse> {
+    /// Records a request and takes the next scripted item, if any, in one
+    /// step so that concurrent requests each get their own.
+    pub(crate) fn record(&self, request: RecordedRequest) -> Option<Scripted> {
         let mut inner = self.lock();
         inner.requests.push(request);
         inner.scripted.pop_front()
@@ -65,9 +104,9 @@ impl Shared {
         self.lock().requests.clone()
     }
 
-    /// Queues a scripted response.
-    pub(crate) fn push_response(&self, response: ScriptedResponse) {
-        self.lock().scripted.push_back(response);
+    /// Queues a scripted response or fault.
+    pub(crate) fn push_scripted(&self, scripted: Scripted) {
+        self.lock().scripted.push_back(scripted);
     }
 
     /// All stored messages, oldest first.

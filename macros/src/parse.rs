@@ -132,6 +132,8 @@ fn parse_item(input: ParseStream, cx: &Ctxt) -> syn::Result<Item> {
 struct ItemAttrs {
     scopes: Vec<LitStr>,
     tag: Option<LitStr>,
+    idempotent: Option<Span>,
+    idempotency_key: Option<Ident>,
     /// `#[paginated]` on an endpoint, `#[page]` on an object.
     paging: Option<Span>,
 }
@@ -140,6 +142,8 @@ fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
     let mut found = ItemAttrs {
         scopes: Vec::new(),
         tag: None,
+        idempotent: None,
+        idempotency_key: None,
         paging: None,
     };
     for attr in &header.attrs {
@@ -151,6 +155,23 @@ fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
             match attr.parse_args_with(Punctuated::<LitStr, Token![,]>::parse_terminated) {
                 Ok(scopes) => found.scopes.extend(scopes),
                 Err(e) => cx.syn_error(e),
+            }
+        } else if path.is_ident("idempotent") && kind == "endpoint" {
+            match &attr.meta {
+                Meta::Path(_) if found.idempotent.is_none() => found.idempotent = Some(attr.span()),
+                Meta::Path(_) => cx.error(attr.span(), "`#[idempotent]` is given twice"),
+                _ => cx.error(attr.span(), "expected `#[idempotent]`, without arguments"),
+            }
+        } else if path.is_ident("idempotency_key") && kind == "endpoint" {
+            match attr.parse_args::<Ident>() {
+                Ok(_) if found.idempotency_key.is_some() => {
+                    cx.error(attr.span(), "`#[idempotency_key(…)]` is given twice")
+                }
+                Ok(field) => found.idempotency_key = Some(field),
+                Err(_) => cx.error(
+                    attr.span(),
+                    "expected `#[idempotency_key(field)]`, naming the body field HubSpot de-duplicates on",
+                ),
             }
         } else if (path.is_ident("paginated") && kind == "endpoint")
             || (path.is_ident("page") && kind == "object")
@@ -174,7 +195,9 @@ fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
             }
         } else {
             let allowed = match kind {
-                "endpoint" => "`#[scopes(\"…\")]`, `#[paginated]` and doc comments",
+                "endpoint" => {
+                    "`#[scopes(\"…\")]`, `#[paginated]`, `#[idempotent]`, `#[idempotency_key(field)]` and doc comments"
+                }
                 "union" => "`#[tag = \"…\"]` and doc comments",
                 "object" => "`#[page]` and doc comments",
                 _ => "doc comments",
@@ -262,6 +285,8 @@ fn parse_endpoint(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<
         status: 200,
         response: syn::parse_quote!(()),
         scopes: attrs.scopes,
+        idempotent: attrs.idempotent,
+        idempotency_key: attrs.idempotency_key,
         paginated: attrs.paging,
     };
     parse_sections(&sections, cx, |kind, fields| {

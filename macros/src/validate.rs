@@ -162,6 +162,8 @@ fn validate_endpoint(endpoint: &mut Endpoint, cx: &Ctxt) {
         );
     }
 
+    validate_idempotency(endpoint, cx);
+
     let params: HashSet<&str> = endpoint
         .path_params
         .iter()
@@ -208,6 +210,52 @@ fn validate_endpoint(endpoint: &mut Endpoint, cx: &Ctxt) {
             }
         }
     }
+}
+
+/// `#[idempotent]` only where the method is not idempotent already, and
+/// `#[idempotency_key(field)]` only on a `String` body field. A wrong one is
+/// reported and dropped.
+fn validate_idempotency(endpoint: &mut Endpoint, cx: &Ctxt) {
+    if let Some(span) = endpoint.idempotent
+        && matches!(endpoint.method, Method::Get | Method::Put | Method::Delete)
+    {
+        cx.error(
+            span,
+            format!(
+                "`{}` requests are idempotent already: `#[idempotent]` is for `POST` and `PATCH` endpoints",
+                endpoint.method.as_str()
+            ),
+        );
+        endpoint.idempotent = None;
+    }
+    let Some(key) = &endpoint.idempotency_key else {
+        return;
+    };
+    let field = endpoint
+        .required
+        .iter()
+        .chain(&endpoint.optional)
+        .find(|field| field.name == *key);
+    let problem = match field {
+        None => Some(format!(
+            "`#[idempotency_key({key})]` names no body field: declare `{key}: String` in `optional` (or `required`)"
+        )),
+        Some(field) if !is_string(&field.ty) => Some(format!(
+            "the idempotency key `{key}` must be a `String`, so that the client can fill in a fresh id"
+        )),
+        Some(_) => None,
+    };
+    if let Some(problem) = problem {
+        cx.error(key.span(), problem);
+        endpoint.idempotency_key = None;
+    }
+}
+
+/// Whether `ty` is written `String` (or a path ending in it).
+fn is_string(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(path)
+        if path.qself.is_none()
+            && path.path.segments.last().is_some_and(|last| last.ident == "String" && last.arguments.is_none()))
 }
 
 fn validate_enum(e: &mut Enum, cx: &Ctxt) {

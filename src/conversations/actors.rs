@@ -24,8 +24,10 @@ hubspot_endpoint! {
 
     /// Reads several actors at once. When some ids cannot be read, HubSpot
     /// still answers with the others and lists the failures in `errors`
-    /// (`v3` says so with a `207 Multi-Status`).
+    /// (`v3` says so with a `207 Multi-Status`). A read, though sent as a
+    /// `POST`: the client retries it safely.
     #[scopes("conversations.read")]
+    #[idempotent]
     pub endpoint BatchReadActors: POST {
         v3        => "/conversations/v3/conversations/actors/batch/read",
         "2026-09" => "/conversations/conversations/2026-09/actors/batch/read",

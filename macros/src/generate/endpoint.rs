@@ -145,6 +145,41 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
     } else {
         quote!(::core::result::Result::Ok(::core::option::Option::None))
     };
+    let idempotent_const = endpoint.idempotent.is_some().then(|| {
+        quote!(
+            const IDEMPOTENT: bool = true;
+        )
+    });
+    let idempotency = endpoint.idempotency_key.as_ref().and_then(|key| {
+        let (field, optional) = match endpoint.optional.iter().find(|f| f.name == *key) {
+            Some(field) => (field, true),
+            None => (endpoint.required.iter().find(|f| f.name == *key)?, false),
+        };
+        let json = &field.json_name;
+        let ident = &field.name;
+        let (is_set, fill) = if optional {
+            (
+                quote!(self.#ident.as_deref().is_some_and(|value| !value.is_empty())),
+                quote!(::core::option::Option::Some(::std::borrow::ToOwned::to_owned(key))),
+            )
+        } else {
+            (
+                quote!(!self.#ident.is_empty()),
+                quote!(::std::borrow::ToOwned::to_owned(key)),
+            )
+        };
+        Some(quote! {
+            const IDEMPOTENCY_KEY: ::core::option::Option<&'static str> = ::core::option::Option::Some(#json);
+            fn body_with_idempotency_key(&self, key: &str) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<u8>>, #rt::serde_json::Error> {
+                if #is_set {
+                    return <Self as #rt::Endpoint>::body(self);
+                }
+                let mut request = ::core::clone::Clone::clone(self);
+                request.#ident = #fill;
+                <Self as #rt::Endpoint>::body(&request)
+            }
+        })
+    });
     let paginated = endpoint.paginated.map(|_| {
         let after = endpoint
             .query
@@ -187,6 +222,8 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
         impl #rt::Endpoint for #name {
             type Response = #response;
             const INFO: &'static #rt::EndpointInfo = #name::METADATA;
+            #idempotent_const
+            #idempotency
             #path_fn
             #query_fn
             fn body(&self) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<u8>>, #rt::serde_json::Error> {

@@ -86,8 +86,10 @@ hubspot_endpoint! {
     } -> 200 PublicChannelAccount;
 
     /// Renames a custom channel's account or changes whether it is
-    /// authorized.
+    /// authorized. Setting them twice is setting them once, so the client
+    /// retries it safely.
     #[scopes("conversations.custom_channels.read", "conversations.custom_channels.write")]
+    #[idempotent]
     pub endpoint UpdateChannelAccount: PATCH {
         v3        => "/conversations/v3/custom-channels/{channelId}/channel-accounts/{channelAccountId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/channel-accounts/{channelAccountId}",

@@ -70,7 +70,9 @@ hubspot_endpoint! {
         }
     } -> 200 PublicChannelIntegrationChannel;
 
-    /// Changes a custom channel; fields left out stay as they are.
+    /// Changes a custom channel; fields left out stay as they are. Setting
+    /// them twice is setting them once, so the client retries it safely.
+    #[idempotent]
     pub endpoint UpdateCustomChannel: PATCH {
         v3        => "/conversations/v3/custom-channels/{channelId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}",

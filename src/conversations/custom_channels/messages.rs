@@ -15,9 +15,12 @@ hubspot_endpoint! {
     /// your chat service received from a visitor, or an `OUTGOING` one sent
     /// from outside HubSpot.
     ///
-    /// Set `integration_idempotency_id` to a value unique to the message, so
-    /// that HubSpot stores it once however often the request is retried.
+    /// HubSpot stores a message once per `integration_idempotency_id`. The
+    /// client fills it with a fresh id when you leave it unset and sends that
+    /// id on every retry; set it yourself, to an id unique to the message on
+    /// your chat service, to make your own re-sends safe as well.
     #[scopes("conversations.custom_channels.write")]
+    #[idempotency_key(integration_idempotency_id)]
     pub endpoint PublishMessage: POST {
         v3        => "/conversations/v3/custom-channels/{channelId}/messages",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/messages",
@@ -61,7 +64,10 @@ hubspot_endpoint! {
 
     /// Reports what happened to a message HubSpot asked your integration to
     /// deliver: `SENT`, `FAILED` (with a reason) or `READ`.
+    ///
+    /// Setting a status is idempotent, so the client retries it safely.
     #[scopes("conversations.custom_channels.write")]
+    #[idempotent]
     pub endpoint UpdateMessageStatus: PATCH {
         v3        => "/conversations/v3/custom-channels/{channelId}/messages/{messageId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/messages/{messageId}",
@@ -193,9 +199,12 @@ pub mod v2026_09 {
         /// `INCOMING` message your chat service received from a visitor, or an
         /// `OUTGOING` one sent from outside HubSpot.
         ///
-        /// Set `integration_idempotency_id` to a value unique to the message,
-        /// so that HubSpot stores it once however often the request is retried.
+        /// HubSpot stores a message once per `integration_idempotency_id`. The
+        /// client fills it with a fresh id when you leave it unset and sends
+        /// that id on every retry; set it yourself, to an id unique to the
+        /// message on your chat service, to make your own re-sends safe too.
         #[scopes("conversations.custom_channels.write")]
+        #[idempotency_key(integration_idempotency_id)]
         pub endpoint PublishMessage: POST {
             "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/messages",
         } {
@@ -237,7 +246,10 @@ pub mod v2026_09 {
 
         /// Reports what happened to a message HubSpot asked your integration
         /// to deliver (`2026-09`): `SENT`, `FAILED` (with a reason) or `READ`.
+        ///
+        /// Setting a status is idempotent, so the client retries it safely.
         #[scopes("conversations.custom_channels.write")]
+        #[idempotent]
         pub endpoint UpdateMessageStatus: PATCH {
             "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/messages/{messageId}",
         } {

@@ -64,7 +64,10 @@ hubspot_endpoint! {
 
     /// Closes or reopens a thread, or restores an archived one
     /// (`archived(false)`, with the `archived=true` query to find it).
+    /// Setting a status twice is setting it once, so the client retries it
+    /// safely.
     #[scopes("conversations.write")]
+    #[idempotent]
     pub endpoint UpdateThread: PATCH {
         v3        => "/conversations/v3/conversations/threads/{threadId}",
         "2026-09" => "/conversations/conversations/2026-09/threads/{threadId}",
