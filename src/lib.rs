@@ -33,18 +33,70 @@
 //! # }
 //! ```
 //!
+//! Receiving from HubSpot: [`webhooks`] verifies a webhook's signature
+//! (with the `axum` feature, as an extractor), and
+//! [`conversations::custom_channels::webhooks`] and
+//! [`conversations::webhooks`] decode the events.
+//!
 //! [`hubspot_endpoint!`]: hubspot_runtime::hubspot_endpoint
 #![warn(missing_docs)]
 
 pub mod conversations;
+pub mod visitor_identification;
 
-pub use hubspot_runtime::{ApiVersion, Client, Endpoint, Error, hubspot_endpoint};
+pub use hubspot_runtime::pagination::PageStream;
+pub use hubspot_runtime::{ApiVersion, Client, Endpoint, Error, hubspot_endpoint, webhooks};
 
 use hubspot_runtime::schema::EndpointInfo;
 
-/// Every endpoint this crate declares, for tests and tooling.
+use conversations::custom_channels::{
+    channel_accounts as cc_accounts, channels as cc_channels, messages as cc_messages,
+};
+use conversations::{actors, channel_accounts, channels, inboxes, threads};
+
+/// Every endpoint this crate declares, for tests and tooling: each
+/// (version, operation) pair of HubSpot's Conversations specs is the path of
+/// exactly one of them.
 pub const ENDPOINTS: &[&EndpointInfo] = &[
-    conversations::custom_channels::messages::PublishMessage::METADATA,
-    conversations::custom_channels::messages::UpdateMessageStatus::METADATA,
-    conversations::threads::messages::SendThreadMessage::METADATA,
+    // Custom channels: channels.
+    cc_channels::CreateCustomChannel::METADATA,
+    cc_channels::ListCustomChannels::METADATA,
+    cc_channels::GetCustomChannel::METADATA,
+    cc_channels::UpdateCustomChannel::METADATA,
+    cc_channels::ArchiveCustomChannel::METADATA,
+    // Custom channels: channel accounts and staging tokens.
+    cc_accounts::CreateChannelAccount::METADATA,
+    cc_accounts::ListCustomChannelAccounts::METADATA,
+    cc_accounts::GetCustomChannelAccount::METADATA,
+    cc_accounts::UpdateChannelAccount::METADATA,
+    cc_accounts::UpdateChannelAccountStagingToken::METADATA,
+    cc_accounts::v2026_09::UpdateChannelAccountStagingToken::METADATA,
+    // Custom channels: messages.
+    cc_messages::PublishMessage::METADATA,
+    cc_messages::v2026_09::PublishMessage::METADATA,
+    cc_messages::GetCustomChannelMessage::METADATA,
+    cc_messages::UpdateMessageStatus::METADATA,
+    cc_messages::v2026_09::UpdateMessageStatus::METADATA,
+    // Inbox: actors, channels, channel accounts, inboxes.
+    actors::GetActor::METADATA,
+    actors::BatchReadActors::METADATA,
+    channels::ListChannels::METADATA,
+    channels::GetChannel::METADATA,
+    channel_accounts::ListChannelAccounts::METADATA,
+    channel_accounts::GetChannelAccount::METADATA,
+    inboxes::ListInboxes::METADATA,
+    inboxes::GetInbox::METADATA,
+    // Inbox: threads and their messages.
+    threads::ListThreads::METADATA,
+    threads::GetThread::METADATA,
+    threads::UpdateThread::METADATA,
+    threads::ArchiveThread::METADATA,
+    threads::AssignThread::METADATA,
+    threads::UnassignThread::METADATA,
+    threads::messages::ListThreadMessages::METADATA,
+    threads::messages::SendThreadMessage::METADATA,
+    threads::messages::GetThreadMessage::METADATA,
+    threads::messages::GetOriginalMessageContent::METADATA,
+    // Visitor identification.
+    visitor_identification::GenerateVisitorToken::METADATA,
 ];

@@ -36,6 +36,22 @@ async fn fake_and_client() -> (FakeHubSpot, Client) {
     (fake, client)
 }
 
+/// Like [`fake_and_client`], but each request gets one attempt: for tests of
+/// what a single (spoiled or failed) answer maps to, which the client would
+/// otherwise retry away.
+async fn fake_and_client_without_retries() -> (FakeHubSpot, Client) {
+    let fake = FakeHubSpot::start()
+        .await
+        .expect("the fake starts on loopback");
+    let client = Client::builder()
+        .base_url(fake.base_url())
+        .token(fake.token())
+        .retry(hubspot_runtime::RetryPolicy::disabled())
+        .build()
+        .expect("a client for the fake");
+    (fake, client)
+}
+
 fn phone(number: &str) -> PublicDeliveryIdentifier {
     PublicDeliveryIdentifier::builder()
         .r#type(DeliveryIdentifierType::HsPhoneNumber)
@@ -473,7 +489,7 @@ async fn values_hubspot_adds_later_decode_as_unknown() {
 
 #[tokio::test]
 async fn malformed_json_is_a_decode_error_with_an_excerpt() {
-    let (fake, client) = fake_and_client().await;
+    let (fake, client) = fake_and_client_without_retries().await;
     let (request, _) = full_publish();
     let truncated = &message_with_new_values().to_string()[..60];
     fake.push_response(
@@ -507,7 +523,7 @@ async fn malformed_json_is_a_decode_error_with_an_excerpt() {
 
 #[tokio::test]
 async fn each_error_status_maps_to_its_class() {
-    let (fake, client) = fake_and_client().await;
+    let (fake, client) = fake_and_client_without_retries().await;
     let (request, _) = full_publish();
     let body = |category: &str| json!({"status": "error", "message": "it failed", "correlationId": "c0ffee00-0000-4000-8000-000000000000", "category": category});
     fake.push_response(ScriptedResponse::json(400, body("VALIDATION_ERROR")));
@@ -518,6 +534,8 @@ async fn each_error_status_maps_to_its_class() {
     ));
     fake.push_response(ScriptedResponse::json(404, body("OBJECT_NOT_FOUND")));
     fake.push_response(ScriptedResponse::json(409, body("CONFLICT")));
+    fake.push_response(ScriptedResponse::raw(502, "<html>Bad gateway</html>"));
+    // Last: the client holds every request back for a 429's Retry-After.
     fake.push_response(
         ScriptedResponse::json(
             429,
@@ -526,7 +544,6 @@ async fn each_error_status_maps_to_its_class() {
         )
         .with_header("Retry-After", "2"),
     );
-    fake.push_response(ScriptedResponse::raw(502, "<html>Bad gateway</html>"));
 
     let mut errors = Vec::new();
     for _ in 0..6 {
@@ -546,14 +563,14 @@ async fn each_error_status_maps_to_its_class() {
         retry_after,
         policy_name,
         ..
-    } = &errors[4]
+    } = &errors[5]
     else {
-        panic!("{:?}", errors[4])
+        panic!("{:?}", errors[5])
     };
     assert_eq!(*retry_after, Some(std::time::Duration::from_secs(2)));
     assert_eq!(policy_name.as_deref(), Some("TEN_SECONDLY_ROLLING"));
-    let Error::Server(bad_gateway) = &errors[5] else {
-        panic!("{:?}", errors[5])
+    let Error::Server(bad_gateway) = &errors[4] else {
+        panic!("{:?}", errors[4])
     };
     assert_eq!(bad_gateway.status, 502);
     assert_eq!(

@@ -2,13 +2,17 @@
 //!
 //! ```text
 //! cargo run -p hubspot-fake -- [--port N] [--bind ADDR] [--token T]
+//!     [--client-secret S] [--webhook CHANNEL_ID=URL]...
+//!     [--rate-limit N] [--rate-window-ms MS]
+//!     [--fault-rate R] [--faults LIST] [--seed N] [--slow-ms MS]
 //! ```
 #![warn(missing_docs)]
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
+use std::time::Duration;
 
-use hubspot_fake::{FakeConfig, FakeHubSpot};
+use hubspot_fake::{FakeConfig, FakeHubSpot, Fault, FaultConfig, RateLimitConfig};
 
 /// Port used when `--port` is not given.
 const DEFAULT_PORT: u16 = 4010;
@@ -17,18 +21,34 @@ const USAGE: &str = "\
 hubspot-fake: an in-memory HubSpot Conversations server for local development
 
 USAGE:
-    hubspot-fake [--port N] [--bind ADDR] [--token T]
+    hubspot-fake [--port N] [--bind ADDR] [--token T] [--client-secret S]
+                 [--webhook CHANNEL_ID=URL]... [--rate-limit N] [--rate-window-ms MS]
+                 [--fault-rate R] [--faults LIST] [--seed N] [--slow-ms MS]
 
 OPTIONS:
-    --port N       port to listen on (default 4010; 0 picks a free port)
-    --bind ADDR    address to listen on: an IP (default 127.0.0.1) or IP:PORT
-    --token T      bearer token requests must carry (default fake-hubspot-token)
-    -h, --help     print this help
+    --port N                  port to listen on (default 4010; 0 picks a free port)
+    --bind ADDR               address to listen on: an IP (default 127.0.0.1) or IP:PORT
+    --token T                 bearer token requests must carry (default fake-hubspot-token)
+    --client-secret S         client secret webhooks are signed with
+                              (default fake-hubspot-client-secret)
+    --webhook CHANNEL_ID=URL  POST messages sent over custom channel CHANNEL_ID to URL
+                              (http:// only); repeat for more channels
+    --rate-limit N            accept at most N requests per rolling window; answer the
+                              rest 429 like HubSpot (default: no limit)
+    --rate-window-ms MS       the rate limit's window (default 10000, HubSpot's)
+    --fault-rate R            inject a fault into this share of requests, 0.0 to 1.0
+                              (default 0)
+    --faults LIST             comma-separated faults to pick from (default all): 500,
+                              502, 503, reset-before, reset-after, slow, truncated,
+                              malformed
+    --seed N                  seed of the fault generator, to reproduce a run (default 0)
+    --slow-ms MS              how long a slow answer is held back (default 5000)
+    -h, --help                print this help
 ";
 
 #[derive(Debug)]
 enum Command {
-    Run(FakeConfig),
+    Run(Box<FakeConfig>),
     Help,
 }
 
@@ -37,6 +57,12 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     let mut port: Option<u16> = None;
     let mut bind_port: Option<u16> = None;
     let mut token = FakeHubSpot::DEFAULT_TOKEN.to_string();
+    let mut client_secret = FakeHubSpot::DEFAULT_CLIENT_SECRET.to_string();
+    let mut webhooks: Vec<(i32, String)> = Vec::new();
+    let mut rate_limit: Option<u32> = None;
+    let mut rate_window = Duration::from_secs(10);
+    let mut fault_rate: Option<f64> = None;
+    let mut faults = FaultConfig::new(0.0);
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -77,20 +103,103 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                     return Err("--token: must be non-empty and contain no spaces".to_string());
                 }
             }
+            "--rate-limit" => {
+                let v = value("--rate-limit")?;
+                let n: u32 = v
+                    .parse()
+                    .map_err(|_| format!("--rate-limit: not a number of requests: {v}"))?;
+                if n == 0 {
+                    return Err("--rate-limit: must be at least 1".to_string());
+                }
+                rate_limit = Some(n);
+            }
+            "--rate-window-ms" => {
+                rate_window =
+                    Duration::from_millis(millis(&value("--rate-window-ms")?, "--rate-window-ms")?);
+                if rate_window.is_zero() {
+                    return Err("--rate-window-ms: must be at least 1".to_string());
+                }
+            }
+            "--fault-rate" => {
+                let v = value("--fault-rate")?;
+                let rate: f64 = v
+                    .parse()
+                    .ok()
+                    .filter(|r: &f64| (0.0..=1.0).contains(r))
+                    .ok_or_else(|| format!("--fault-rate: not a number from 0.0 to 1.0: {v}"))?;
+                fault_rate = Some(rate);
+            }
+            "--faults" => {
+                let kinds = value("--faults")?
+                    .split(',')
+                    .map(|name| name.trim().parse::<Fault>())
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| format!("--faults: {e}"))?;
+                faults = faults.with_kinds(kinds);
+            }
+            "--seed" => {
+                let v = value("--seed")?;
+                faults = faults.with_seed(
+                    v.parse()
+                        .map_err(|_| format!("--seed: not a number: {v}"))?,
+                );
+            }
+            "--slow-ms" => {
+                faults = faults.with_slow_delay(Duration::from_millis(millis(
+                    &value("--slow-ms")?,
+                    "--slow-ms",
+                )?));
+            }
+            "--client-secret" => {
+                client_secret = value("--client-secret")?;
+                if client_secret.is_empty() {
+                    return Err("--client-secret: must be non-empty".to_string());
+                }
+            }
+            "--webhook" => {
+                let v = value("--webhook")?;
+                let (channel, url) = v
+                    .split_once('=')
+                    .ok_or_else(|| format!("--webhook: expected CHANNEL_ID=URL, got {v}"))?;
+                let channel: i32 = channel
+                    .parse()
+                    .map_err(|_| format!("--webhook: not a channel id: {channel}"))?;
+                if !url.starts_with("http://") {
+                    return Err(format!("--webhook: only http:// URLs are supported: {url}"));
+                }
+                webhooks.retain(|(id, _)| *id != channel);
+                webhooks.push((channel, url.to_string()));
+            }
             other => return Err(format!("unknown argument: {other}")),
         }
     }
     let port = port.or(bind_port).unwrap_or(DEFAULT_PORT);
-    Ok(Command::Run(FakeConfig {
+    let faults = fault_rate.map(|rate| {
+        let mut faults = faults;
+        faults.rate = rate;
+        faults
+    });
+    Ok(Command::Run(Box::new(FakeConfig {
         token,
         bind: SocketAddr::new(ip, port),
-    }))
+        rate_limit: rate_limit.map(|n| RateLimitConfig::new(n, rate_window)),
+        faults,
+        client_secret,
+        webhooks,
+        ..FakeConfig::default()
+    })))
+}
+
+fn millis(value: &str, flag: &str) -> Result<u64, String> {
+    value
+        .parse()
+        .map_err(|_| format!("{flag}: not a number of milliseconds: {value}"))
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
     let config = match parse_args(std::env::args().skip(1)) {
-        Ok(Command::Run(config)) => config,
+        Ok(Command::Run(config)) => *config,
         Ok(Command::Help) => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -101,6 +210,8 @@ async fn main() -> ExitCode {
         }
     };
     let bind = config.bind;
+    let (rate_limit, faults) = (config.rate_limit, config.faults.clone());
+    let webhooks = config.webhooks.clone();
     let fake = match FakeHubSpot::start_with(config).await {
         Ok(fake) => fake,
         Err(e) => {
@@ -110,6 +221,29 @@ async fn main() -> ExitCode {
     };
     println!("hubspot-fake listening on {}", fake.base_url());
     println!("  token: {}", fake.token());
+    if let Some(limit) = &rate_limit {
+        println!(
+            "  rate limit: {} requests per {} ms",
+            limit.max_requests,
+            limit.window.as_millis()
+        );
+    }
+    if let Some(faults) = &faults {
+        let kinds: Vec<&str> = faults.kinds.iter().map(|f| f.name()).collect();
+        println!(
+            "  faults: {:.0}% of requests, from {} (seed {})",
+            faults.rate * 100.0,
+            kinds.join(", "),
+            faults.seed
+        );
+    }
+    println!(
+        "  client secret (webhook signatures): {}",
+        fake.client_secret()
+    );
+    for (channel, url) in &webhooks {
+        println!("  channel {channel} webhooks -> {url}");
+    }
     println!("Press Ctrl-C to stop.");
     if let Err(e) = tokio::signal::ctrl_c().await {
         eprintln!("hubspot-fake: cannot wait for Ctrl-C: {e}");
@@ -124,9 +258,114 @@ mod tests {
     use super::*;
 
     fn run(args: &[&str]) -> Result<(String, SocketAddr), String> {
+        config(args).map(|config| (config.token, config.bind))
+    }
+
+    fn config(args: &[&str]) -> Result<FakeConfig, String> {
         match parse_args(args.iter().map(|s| (*s).to_string()))? {
-            Command::Run(config) => Ok((config.token, config.bind)),
+            Command::Run(config) => Ok(*config),
             Command::Help => Err("help".to_string()),
+        }
+    }
+
+    #[test]
+    fn rate_limit_and_fault_flags() {
+        let plain = config(&[]).unwrap();
+        assert_eq!(plain.rate_limit, None);
+        assert_eq!(plain.faults, None);
+
+        let config = config(&[
+            "--rate-limit",
+            "100",
+            "--rate-window-ms=250",
+            "--fault-rate",
+            "0.2",
+            "--faults",
+            "502,reset-after,slow",
+            "--seed",
+            "42",
+            "--slow-ms",
+            "1500",
+        ])
+        .unwrap();
+        assert_eq!(
+            config.rate_limit,
+            Some(RateLimitConfig::new(100, Duration::from_millis(250)))
+        );
+        let faults = config.faults.unwrap();
+        assert_eq!(faults.rate, 0.2);
+        assert_eq!(
+            faults.kinds,
+            [Fault::BadGateway, Fault::ResetAfterHandling, Fault::Slow]
+        );
+        assert_eq!(faults.seed, 42);
+        assert_eq!(faults.slow_delay, Duration::from_millis(1500));
+
+        // The window alone does not turn the limit on; HubSpot's is the default.
+        let limit = super::tests::config(&["--rate-limit", "5"])
+            .unwrap()
+            .rate_limit;
+        assert_eq!(
+            limit,
+            Some(RateLimitConfig::new(5, Duration::from_secs(10)))
+        );
+        assert_eq!(
+            super::tests::config(&["--rate-window-ms", "5"])
+                .unwrap()
+                .rate_limit,
+            None
+        );
+    }
+
+    #[test]
+    fn bad_rate_limit_and_fault_flags() {
+        for (args, expected) in [
+            (&["--rate-limit", "0"][..], "at least 1"),
+            (&["--rate-limit", "many"], "not a number"),
+            (&["--rate-window-ms", "0"], "at least 1"),
+            (&["--fault-rate", "1.5"], "0.0 to 1.0"),
+            (&["--fault-rate", "often"], "0.0 to 1.0"),
+            (&["--faults", "502,explode"], "unknown fault"),
+            (&["--seed", "-1"], "not a number"),
+            (&["--slow-ms", "soon"], "milliseconds"),
+        ] {
+            let error = config(args).unwrap_err();
+            assert!(error.contains(expected), "{args:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn webhooks_and_client_secret() {
+        let parsed = config(&[
+            "--webhook",
+            "1001=http://127.0.0.1:3000/hubspot?x=1",
+            "--webhook=1002=http://localhost:9/a",
+            "--client-secret",
+            "s3cret",
+            "--webhook",
+            "1001=http://127.0.0.1:3001/b",
+        ])
+        .unwrap();
+        assert_eq!(parsed.client_secret, "s3cret");
+        assert_eq!(
+            parsed.webhooks,
+            [
+                (1002, "http://localhost:9/a".to_string()),
+                (1001, "http://127.0.0.1:3001/b".to_string()),
+            ]
+        );
+        assert_eq!(
+            config(&[]).unwrap().client_secret,
+            FakeHubSpot::DEFAULT_CLIENT_SECRET
+        );
+        for (args, error) in [
+            (&["--webhook", "http://x"][..], "CHANNEL_ID=URL"),
+            (&["--webhook", "abc=http://x"][..], "not a channel id"),
+            (&["--webhook", "1=https://x"][..], "only http://"),
+            (&["--client-secret", ""][..], "non-empty"),
+        ] {
+            let message = config(args).unwrap_err();
+            assert!(message.contains(error), "{args:?}: {message}");
         }
     }
 

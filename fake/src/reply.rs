@@ -35,6 +35,16 @@ impl Reply {
         Reply::json(status, value).with_correlation_id(correlation_id())
     }
 
+    /// A `204 No Content` with a fresh correlation id header.
+    pub(crate) fn no_content() -> Self {
+        Reply {
+            status: 204,
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
+        .with_correlation_id(correlation_id())
+    }
+
     /// Adds a header.
     pub(crate) fn with_header(mut self, name: &str, value: impl Into<String>) -> Self {
         self.headers.push((name.to_string(), value.into()));

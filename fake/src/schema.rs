@@ -25,6 +25,14 @@ pub(crate) enum Ty {
     Int64,
     /// Any JSON number (`type: number`).
     Number,
+    /// `true` or `false` (`type: boolean`).
+    Boolean,
+    /// A JSON object with any keys, whose values all have the given shape
+    /// (`additionalProperties`).
+    Map(&'static Ty),
+    /// Any JSON object (a free-form `type: object` without properties:
+    /// what the specs make of a Java `Object`).
+    FreeObject,
     /// A JSON string that must be one of the listed values.
     Enum(&'static [&'static str]),
     /// A JSON array whose items all have the given shape.
@@ -498,5 +506,118 @@ pub(crate) static MESSAGE_EGG: Union = Union {
     variants: &[
         ("MESSAGE", &CONVERSATIONS_MESSAGE_EGG),
         ("COMMENT", &COMMENT_EGG),
+    ],
+};
+
+// ---------------------------------------------------------------------------
+// Custom channels: channels, channel accounts, staging tokens
+// ---------------------------------------------------------------------------
+
+/// `PublicChannelIntegrationChannelCreate`.
+pub(crate) static CHANNEL_CREATE: Obj = Obj {
+    name: "PublicChannelIntegrationChannelCreate",
+    fields: &[
+        req("capabilities", Ty::Map(&Ty::FreeObject)),
+        opt("channelAccountConnectionRedirectUrl", Ty::String),
+        opt("channelDescription", Ty::String),
+        opt("channelLogoUrl", Ty::String),
+        req("name", Ty::String),
+        opt("webhookUrl", Ty::String),
+    ],
+};
+
+/// `PublicChannelIntegrationChannelPatch`, as the project reads it: the
+/// spec types every field as a required empty object (a Java
+/// `Optional<String>` seen through HubSpot's schema generator); on the
+/// wire each is an optional string, like the channel's own fields.
+pub(crate) static CHANNEL_PATCH: Obj = Obj {
+    name: "PublicChannelIntegrationChannelPatch",
+    fields: &[
+        opt("capabilities", Ty::Map(&Ty::FreeObject)),
+        opt("channelAccountConnectionRedirectUrl", Ty::String),
+        opt("channelDescription", Ty::String),
+        opt("channelLogoUrl", Ty::String),
+        opt("name", Ty::String),
+        opt("webhookUrl", Ty::String),
+    ],
+};
+
+/// `PublicChannelAccountEgg`.
+pub(crate) static CHANNEL_ACCOUNT_EGG: Obj = Obj {
+    name: "PublicChannelAccountEgg",
+    fields: &[
+        req("authorized", Ty::Boolean),
+        opt("deliveryIdentifier", Ty::Object(&DELIVERY_IDENTIFIER)),
+        req("inboxId", Ty::String),
+        req("name", Ty::String),
+    ],
+};
+
+/// `PublicChannelAccountUpdateRequest`.
+pub(crate) static CHANNEL_ACCOUNT_UPDATE: Obj = Obj {
+    name: "PublicChannelAccountUpdateRequest",
+    fields: &[opt("authorized", Ty::Boolean), opt("name", Ty::String)],
+};
+
+/// `PublicChannelAccountStagingTokenUpdateRequest` (v3 and 2026-03: both
+/// optional).
+pub(crate) static STAGING_TOKEN_UPDATE_V3: Obj = Obj {
+    name: "PublicChannelAccountStagingTokenUpdateRequest",
+    fields: &[
+        opt("accountName", Ty::String),
+        opt("deliveryIdentifier", Ty::Object(&DELIVERY_IDENTIFIER)),
+    ],
+};
+
+/// `PublicChannelAccountStagingTokenUpdateRequest` (2026-09: both
+/// required).
+pub(crate) static STAGING_TOKEN_UPDATE_2026_09: Obj = Obj {
+    name: "PublicChannelAccountStagingTokenUpdateRequest",
+    fields: &[
+        req("accountName", Ty::String),
+        req("deliveryIdentifier", Ty::Object(&DELIVERY_IDENTIFIER)),
+    ],
+};
+
+// ---------------------------------------------------------------------------
+// Conversations: threads, actors
+// ---------------------------------------------------------------------------
+
+/// `PublicThread.status` and friends.
+pub(crate) const THREAD_STATUSES: &[&str] = &["CLOSED", "OPEN"];
+
+/// `PublicThreadUpdateRequest`.
+pub(crate) static THREAD_UPDATE: Obj = Obj {
+    name: "PublicThreadUpdateRequest",
+    fields: &[
+        opt("archived", Ty::Boolean),
+        opt("status", Ty::Enum(THREAD_STATUSES)),
+    ],
+};
+
+/// `PublicThreadAssignRequest`.
+pub(crate) static THREAD_ASSIGN: Obj = Obj {
+    name: "PublicThreadAssignRequest",
+    fields: &[req("actorId", Ty::String)],
+};
+
+/// `BatchInputString`.
+pub(crate) static BATCH_INPUT: Obj = Obj {
+    name: "BatchInputString",
+    fields: &[req("inputs", Ty::Array(&Ty::String))],
+};
+
+// ---------------------------------------------------------------------------
+// Visitor identification
+// ---------------------------------------------------------------------------
+
+/// `IdentificationTokenGenerationRequest`.
+pub(crate) static TOKEN_REQUEST: Obj = Obj {
+    name: "IdentificationTokenGenerationRequest",
+    fields: &[
+        req("email", Ty::String),
+        opt("firstName", Ty::String),
+        req("hsCustomerAgentContext", Ty::Map(&Ty::String)),
+        opt("lastName", Ty::String),
     ],
 };

@@ -2,17 +2,20 @@
 //! serves scripted responses, then routes, authenticates and runs it.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use axum::Router;
 use axum::body::{Body, to_bytes};
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::Response;
 
+use crate::conn::Connection;
 use crate::errors::{ApiError, ErrorDetail, OBJECT_NOT_FOUND, VALIDATION_ERROR};
+use crate::faults::{Admission, Fault, damage, early_reply};
 use crate::recording::{RecordedRequest, ScriptedResponse};
 use crate::reply::Reply;
 use crate::routes::{self, RouteMatch};
-use crate::state::Shared;
+use crate::state::{Scripted, Shared};
 
 /// Largest request body accepted, in bytes.
 pub(crate) const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
@@ -23,6 +26,10 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
 }
 
 async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response<Body> {
+    let connection = request
+        .extensions()
+        .get::<ConnectInfo<Connection>>()
+        .map(|info| info.0.clone());
     let (parts, body) = request.into_parts();
     let (body, body_readable) = match to_bytes(body, MAX_BODY_BYTES).await {
         Ok(bytes) => (bytes.to_vec(), true),
@@ -44,10 +51,53 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
             .collect(),
         body,
     };
-    let reply = match shared.record(recorded.clone()) {
-        Some(scripted) => scripted_reply(scripted),
-        None => dispatch(&shared, &recorded, body_readable).unwrap_or_else(ApiError::into_reply),
+    let _in_flight = shared.enter();
+    let queued_fault = match shared.record(recorded.clone()) {
+        Some(Scripted::Response(scripted)) => return scripted_reply(scripted).into_response(),
+        Some(Scripted::Fault(fault)) => Some(fault),
+        None => None,
     };
+
+    let arrival = Instant::now();
+    let (admission, fault, slow_delay) = shared.with_chaos(|chaos| {
+        let admission = chaos.admit(arrival);
+        let fault = match admission {
+            Admission::Limited(_) => None,
+            _ => queued_fault.or_else(|| chaos.draw_fault()),
+        };
+        if let Some(fault) = fault {
+            chaos.count_fault(fault);
+        }
+        (admission, fault, chaos.slow_delay())
+    });
+    let rate_limit_headers = match admission {
+        Admission::Unlimited => Vec::new(),
+        Admission::Accepted(headers) => headers,
+        Admission::Limited(reply) => return reply.into_response(),
+    };
+
+    let reset = |reply: Reply| {
+        if let Some(connection) = &connection {
+            connection.reset();
+        }
+        // Never written: the connection fails first.
+        reply.into_response()
+    };
+    let early = fault.and_then(early_reply);
+    let mut reply = match (fault, early) {
+        (_, Some(reply)) => reply,
+        (Some(Fault::ResetBeforeHandling), _) => {
+            return reset(Reply::json(200, &Default::default()));
+        }
+        _ => dispatch(&shared, &recorded, body_readable).unwrap_or_else(ApiError::into_reply),
+    };
+    match fault {
+        Some(Fault::ResetAfterHandling) => return reset(reply),
+        Some(Fault::Slow) => tokio::time::sleep(slow_delay).await,
+        Some(fault @ (Fault::TruncatedBody | Fault::MalformedBody)) => damage(fault, &mut reply),
+        _ => {}
+    }
+    reply.headers.extend(rate_limit_headers);
     reply.into_response()
 }
 
@@ -96,8 +146,8 @@ fn dispatch(
                     "ROUTE_NOT_FOUND",
                     "path",
                     format!(
-                        "No route for {} {} (hubspot-fake serves custom-channel message \
-                         publishing and status updates, and sending thread messages)",
+                        "No route for {} {} (hubspot-fake serves the Custom Channels, \
+                         Conversations Inbox & Messages and Visitor Identification APIs)",
                         request.method, request.path
                     ),
                 ),
@@ -119,7 +169,7 @@ fn dispatch(
         ));
     }
     check_content_type(request)?;
-    routes::run(shared, operation, &request.body)
+    routes::run(shared, operation, request.query.as_deref(), &request.body)
 }
 
 /// Requires `Authorization: Bearer <the configured token>`.

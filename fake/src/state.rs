@@ -1,12 +1,16 @@
 //! The fake's in-memory state: stored messages and threads, recorded
 //! requests and queued scripted responses.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use serde_json::Value;
 
+use crate::faults::{Chaos, Fault};
 use crate::recording::{RecordedRequest, ScriptedResponse};
+use crate::time::now_rfc3339;
+use crate::webhooks::Webhooks;
 
 /// First thread id handed out (thread ids are int64s, sent as strings).
 const FIRST_THREAD_ID: u64 = 5_000_001;
@@ -22,23 +26,63 @@ const FIRST_MESSAGE_ID: u64 = 1_000_000_001;
 pub(crate) struct Shared {
     /// The bearer token requests must carry.
     pub(crate) token: String,
+    /// Registered channel webhook URLs and the deliveries made to them.
+    pub(crate) webhooks: Webhooks,
     inner: Mutex<Inner>,
+    /// Requests being handled now.
+    in_flight: AtomicU32,
 }
 
 #[derive(Debug, Default)]
 struct Inner {
     requests: Vec<RecordedRequest>,
-    scripted: VecDeque<ScriptedResponse>,
+    scripted: VecDeque<Scripted>,
     store: Store,
+    chaos: Chaos,
+}
+
+/// What a queued item makes of the next request.
+#[derive(Debug, Clone)]
+pub(crate) enum Scripted {
+    /// Answer with this instead of handling the request.
+    Response(ScriptedResponse),
+    /// Handle the request with this fault.
+    Fault(Fault),
+}
+
+/// Counts a request as being handled until dropped.
+pub(crate) struct InFlight<'a>(&'a AtomicU32);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
 }
 
 impl Shared {
     /// Fresh, empty state.
-    pub(crate) fn new(token: String) -> Self {
+    pub(crate) fn new(token: String, webhooks: Webhooks) -> Self {
         Shared {
             token,
+            webhooks,
             inner: Mutex::new(Inner::default()),
+            in_flight: AtomicU32::new(0),
         }
+    }
+
+    /// Counts a request as being handled (until the guard is dropped) and
+    /// keeps the peak.
+    pub(crate) fn enter(&self) -> InFlight<'_> {
+        let now = self.in_flight.fetch_add(1, Ordering::AcqRel) + 1;
+        let mut inner = self.lock();
+        inner.chaos.stats.requests += 1;
+        inner.chaos.stats.peak_concurrency = inner.chaos.stats.peak_concurrency.max(now);
+        InFlight(&self.in_flight)
+    }
+
+    /// Runs `f` with exclusive access to the rate limit and fault state.
+    pub(crate) fn with_chaos<T>(&self, f: impl FnOnce(&mut Chaos) -> T) -> T {
+        f(&mut self.lock().chaos)
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -47,9 +91,9 @@ impl Shared {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Records a request and takes the next scripted response, if any, in
-    /// one step so that concurrent requests each get their own.
-    pub(crate) fn record(&self, request: RecordedRequest) -> Option<ScriptedResponse> {
+    /// Records a request and takes the next scripted item, if any, in one
+    /// step so that concurrent requests each get their own.
+    pub(crate) fn record(&self, request: RecordedRequest) -> Option<Scripted> {
         let mut inner = self.lock();
         inner.requests.push(request);
         inner.scripted.pop_front()
@@ -60,9 +104,9 @@ impl Shared {
         self.lock().requests.clone()
     }
 
-    /// Queues a scripted response.
-    pub(crate) fn push_response(&self, response: ScriptedResponse) {
-        self.lock().scripted.push_back(response);
+    /// Queues a scripted response or fault.
+    pub(crate) fn push_scripted(&self, scripted: Scripted) {
+        self.lock().scripted.push_back(scripted);
     }
 
     /// All stored messages, oldest first.
@@ -87,11 +131,74 @@ pub(crate) enum ConversationKey {
     Participant(String),
 }
 
+/// The inbox a thread lands in when its channel account is not one the
+/// fake knows (the first seeded inbox).
+pub(crate) const DEFAULT_INBOX_ID: &str = "1001";
+/// The contact every thread is associated with (the fake has no CRM).
+const CONTACT_ID: &str = "9000001";
+/// First custom channel id handed out.
+const FIRST_CHANNEL_ID: i32 = 2001;
+/// First channel account id handed out.
+const FIRST_CHANNEL_ACCOUNT_ID: i64 = 3_000_001;
+
 /// A conversation thread.
 #[derive(Debug, Clone)]
 pub(crate) struct Thread {
     /// Ids of the thread's messages, oldest first.
     pub(crate) message_ids: Vec<String>,
+    /// The `integrationThreadId` it was published under, if any.
+    pub(crate) integration_thread_id: Option<String>,
+    /// The inbox it is in.
+    pub(crate) inbox_id: String,
+    /// The channel and channel account of its first message.
+    pub(crate) channel_id: String,
+    pub(crate) channel_account_id: String,
+    /// `OPEN` or `CLOSED`.
+    pub(crate) status: String,
+    /// In the trash.
+    pub(crate) archived: bool,
+    /// The assigned agent's actor id.
+    pub(crate) assigned_to: Option<String>,
+    pub(crate) created_at: String,
+    pub(crate) closed_at: Option<String>,
+    /// `createdAt` of the newest message.
+    pub(crate) latest_message_at: Option<String>,
+}
+
+impl Thread {
+    /// The thread as a `PublicThread`.
+    pub(crate) fn to_json(&self, id: u64) -> Value {
+        let mut thread = serde_json::json!({
+            "id": id.to_string(),
+            "inboxId": self.inbox_id,
+            "status": self.status,
+            "associatedContactId": CONTACT_ID,
+            "originalChannelId": self.channel_id,
+            "originalChannelAccountId": self.channel_account_id,
+            "spam": false,
+            "archived": self.archived,
+            "createdAt": self.created_at,
+        });
+        let map = thread.as_object_mut().expect("an object");
+        let mut put = |name: &str, value: &Option<String>| {
+            if let Some(value) = value {
+                map.insert(name.to_owned(), Value::String(value.clone()));
+            }
+        };
+        put("assignedTo", &self.assigned_to);
+        put("closedAt", &self.closed_at);
+        put("latestMessageTimestamp", &self.latest_message_at);
+        put("latestMessageReceivedTimestamp", &self.latest_message_at);
+        thread
+    }
+}
+
+/// A custom channel registered through the API.
+#[derive(Debug, Clone)]
+pub(crate) struct ChannelRecord {
+    /// The `PublicChannelIntegrationChannel`.
+    pub(crate) value: Value,
+    pub(crate) archived: bool,
 }
 
 /// Messages and threads.
@@ -104,6 +211,14 @@ pub(crate) struct Store {
     idempotency: HashMap<(i32, String), String>,
     next_message: u64,
     next_thread: u64,
+    /// Custom channels by id.
+    pub(crate) channels: BTreeMap<i32, ChannelRecord>,
+    next_channel: i32,
+    /// Channel accounts (`PublicChannelAccount`) by id.
+    pub(crate) channel_accounts: BTreeMap<i64, Value>,
+    next_channel_account: i64,
+    /// Tokens handed out so far, for unique values.
+    pub(crate) tokens_issued: u64,
 }
 
 impl Store {
@@ -121,16 +236,38 @@ impl Store {
         channel_account_id: &str,
         key: ConversationKey,
     ) -> u64 {
+        let integration_thread_id = match &key {
+            ConversationKey::IntegrationThread(thread) => Some(thread.clone()),
+            ConversationKey::Participant(_) => None,
+        };
         let full_key = (channel_id, channel_account_id.to_string(), key);
         if let Some(id) = self.thread_keys.get(&full_key) {
             return *id;
         }
         let id = FIRST_THREAD_ID + self.next_thread;
         self.next_thread += 1;
+        let inbox_id = channel_account_id
+            .parse::<i64>()
+            .ok()
+            .and_then(|account| self.channel_accounts.get(&account))
+            .and_then(|account| account.get("inboxId"))
+            .and_then(Value::as_str)
+            .unwrap_or(DEFAULT_INBOX_ID)
+            .to_owned();
         self.threads.insert(
             id,
             Thread {
                 message_ids: Vec::new(),
+                integration_thread_id,
+                inbox_id,
+                channel_id: channel_id.to_string(),
+                channel_account_id: channel_account_id.to_owned(),
+                status: "OPEN".to_owned(),
+                archived: false,
+                assigned_to: None,
+                created_at: now_rfc3339(),
+                closed_at: None,
+                latest_message_at: None,
             },
         );
         self.thread_keys.insert(full_key, id);
@@ -155,14 +292,52 @@ impl Store {
         self.threads.contains_key(&thread_id)
     }
 
+    /// A thread by id.
+    pub(crate) fn thread(&self, thread_id: u64) -> Option<&Thread> {
+        self.threads.get(&thread_id)
+    }
+
     /// Stores a message (which must carry `id`) and appends it to its
     /// thread.
     pub(crate) fn insert_message(&mut self, thread_id: u64, id: String, message: Value) {
+        let created_at = message
+            .get("createdAt")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
         self.message_index.insert(id.clone(), self.messages.len());
         self.messages.push(message);
         if let Some(thread) = self.threads.get_mut(&thread_id) {
             thread.message_ids.push(id);
+            if created_at.is_some() {
+                thread.latest_message_at = created_at;
+            }
         }
+    }
+
+    /// A thread by id, for updating in place.
+    pub(crate) fn thread_mut(&mut self, thread_id: u64) -> Option<&mut Thread> {
+        self.threads.get_mut(&thread_id)
+    }
+
+    /// Every thread, by id (ascending: oldest first).
+    pub(crate) fn threads(&self) -> Vec<(u64, &Thread)> {
+        let mut all: Vec<(u64, &Thread)> = self.threads.iter().map(|(id, t)| (*id, t)).collect();
+        all.sort_by_key(|(id, _)| *id);
+        all
+    }
+
+    /// A fresh custom channel id.
+    pub(crate) fn new_channel_id(&mut self) -> i32 {
+        let id = FIRST_CHANNEL_ID + self.next_channel;
+        self.next_channel += 1;
+        id
+    }
+
+    /// A fresh channel account id.
+    pub(crate) fn new_channel_account_id(&mut self) -> i64 {
+        let id = FIRST_CHANNEL_ACCOUNT_ID + self.next_channel_account;
+        self.next_channel_account += 1;
+        id
     }
 
     /// A stored message by id.

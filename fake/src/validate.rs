@@ -148,6 +148,24 @@ fn check(value: &Value, ty: &Ty, path: &str, problems: &mut Vec<ErrorDetail>) {
                 problems.push(type_problem(path, "a number", value));
             }
         }
+        Ty::Boolean => {
+            if !value.is_boolean() {
+                problems.push(type_problem(path, "a boolean", value));
+            }
+        }
+        Ty::Map(values) => match value.as_object() {
+            None => problems.push(type_problem(path, "an object", value)),
+            Some(map) => {
+                for (key, v) in map {
+                    check(v, values, &join(path, key), problems);
+                }
+            }
+        },
+        Ty::FreeObject => {
+            if !value.is_object() {
+                problems.push(type_problem(path, "an object", value));
+            }
+        }
         Ty::Enum(allowed) => match value.as_str() {
             None => problems.push(type_problem(
                 path,

@@ -603,7 +603,7 @@ async fn unknown_routes_are_404_and_wrong_methods_405() {
     let client = Client::new(&fake);
     for path in [
         "/",
-        "/conversations/v3/conversations/threads",
+        "/conversations/v3/conversations/threadz",
         "/conversations/custom-channels/2024-01/1/messages",
         "/crm/v3/objects/contacts",
     ] {
@@ -611,15 +611,20 @@ async fn unknown_routes_are_404_and_wrong_methods_405() {
         assert_eq!(response.status, 404, "{path}");
         assert_hubspot_error(&response.json(), "OBJECT_NOT_FOUND");
     }
-    let response = client.json("GET", &thread_path("1"), &json!({})).await;
+    let response = client.json("PUT", &thread_path("1"), &json!({})).await;
     assert_eq!(response.status, 405);
-    assert_eq!(response.header("allow"), Some("POST"));
+    assert_eq!(response.header("allow"), Some("GET, POST"));
     assert_hubspot_error(&response.json(), "VALIDATION_ERROR");
     let response = client
         .post(&format!("{}/1", publish_path(1)), &json!({}))
         .await;
     assert_eq!(response.status, 405);
-    assert_eq!(response.header("allow"), Some("PATCH"));
+    assert_eq!(response.header("allow"), Some("GET, PATCH"));
+    let response = client
+        .post("/conversations/v3/conversations/threads", &json!({}))
+        .await;
+    assert_eq!(response.status, 405);
+    assert_eq!(response.header("allow"), Some("GET"));
 }
 
 #[tokio::test]

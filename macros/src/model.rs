@@ -153,6 +153,12 @@ pub struct Endpoint {
     pub status: u16,
     pub response: Type,
     pub scopes: Vec<LitStr>,
+    /// `#[idempotent]`: where it was written, if it was.
+    pub idempotent: Option<Span>,
+    /// `#[idempotency_key(field)]`: the body field HubSpot de-duplicates on.
+    pub idempotency_key: Option<Ident>,
+    /// `#[paginated]`: where it was written.
+    pub paginated: Option<Span>,
 }
 
 impl Endpoint {
@@ -180,6 +186,8 @@ pub struct Object {
     pub name: Ident,
     pub required: Vec<Field>,
     pub optional: Vec<Field>,
+    /// `#[page]`: where it was written.
+    pub page: Option<Span>,
 }
 
 /// A declared string enum.

@@ -132,12 +132,19 @@ fn parse_item(input: ParseStream, cx: &Ctxt) -> syn::Result<Item> {
 struct ItemAttrs {
     scopes: Vec<LitStr>,
     tag: Option<LitStr>,
+    idempotent: Option<Span>,
+    idempotency_key: Option<Ident>,
+    /// `#[paginated]` on an endpoint, `#[page]` on an object.
+    paging: Option<Span>,
 }
 
 fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
     let mut found = ItemAttrs {
         scopes: Vec::new(),
         tag: None,
+        idempotent: None,
+        idempotency_key: None,
+        paging: None,
     };
     for attr in &header.attrs {
         let path = attr.path();
@@ -149,6 +156,38 @@ fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
                 Ok(scopes) => found.scopes.extend(scopes),
                 Err(e) => cx.syn_error(e),
             }
+        } else if path.is_ident("idempotent") && kind == "endpoint" {
+            match &attr.meta {
+                Meta::Path(_) if found.idempotent.is_none() => found.idempotent = Some(attr.span()),
+                Meta::Path(_) => cx.error(attr.span(), "`#[idempotent]` is given twice"),
+                _ => cx.error(attr.span(), "expected `#[idempotent]`, without arguments"),
+            }
+        } else if path.is_ident("idempotency_key") && kind == "endpoint" {
+            match attr.parse_args::<Ident>() {
+                Ok(_) if found.idempotency_key.is_some() => {
+                    cx.error(attr.span(), "`#[idempotency_key(…)]` is given twice")
+                }
+                Ok(field) => found.idempotency_key = Some(field),
+                Err(_) => cx.error(
+                    attr.span(),
+                    "expected `#[idempotency_key(field)]`, naming the body field HubSpot de-duplicates on",
+                ),
+            }
+        } else if (path.is_ident("paginated") && kind == "endpoint")
+            || (path.is_ident("page") && kind == "object")
+        {
+            match &attr.meta {
+                Meta::Path(_) => found.paging = Some(attr.span()),
+                _ => cx.error(
+                    attr.span(),
+                    format!(
+                        "expected `#[{}]`, without arguments",
+                        path.get_ident()
+                            .map(ToString::to_string)
+                            .unwrap_or_default()
+                    ),
+                ),
+            }
         } else if path.is_ident("tag") && kind == "union" {
             match string_value(&attr.meta) {
                 Some(tag) => found.tag = Some(tag),
@@ -156,8 +195,11 @@ fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
             }
         } else {
             let allowed = match kind {
-                "endpoint" => "`#[scopes(\"…\")]` and doc comments",
+                "endpoint" => {
+                    "`#[scopes(\"…\")]`, `#[paginated]`, `#[idempotent]`, `#[idempotency_key(field)]` and doc comments"
+                }
                 "union" => "`#[tag = \"…\"]` and doc comments",
+                "object" => "`#[page]` and doc comments",
                 _ => "doc comments",
             };
             cx.error(
@@ -243,6 +285,9 @@ fn parse_endpoint(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<
         status: 200,
         response: syn::parse_quote!(()),
         scopes: attrs.scopes,
+        idempotent: attrs.idempotent,
+        idempotency_key: attrs.idempotency_key,
+        paginated: attrs.paging,
     };
     parse_sections(&sections, cx, |kind, fields| {
         match kind {
@@ -448,7 +493,7 @@ fn with_optional_inner(mut field: Field) -> Field {
 }
 
 fn parse_object(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<Object> {
-    item_attrs(&header, "object", cx);
+    let attrs = item_attrs(&header, "object", cx);
     let content;
     braced!(content in input);
     let mut object = Object {
@@ -456,6 +501,7 @@ fn parse_object(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<Ob
         header,
         required: Vec::new(),
         optional: Vec::new(),
+        page: attrs.paging,
     };
     parse_sections(&content, cx, |kind, fields| {
         match kind {

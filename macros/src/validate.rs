@@ -10,7 +10,7 @@ use crate::model::*;
 use crate::path::Piece;
 
 /// Builder methods that a field of the same name would collide with.
-const RESERVED_FIELDS: &[&str] = &["builder", "build", "send", "api_version"];
+const RESERVED_FIELDS: &[&str] = &["builder", "build", "send", "stream", "api_version"];
 
 pub fn validate(input: &mut Input, cx: &Ctxt) {
     let mut names = HashSet::new();
@@ -30,6 +30,7 @@ pub fn validate(input: &mut Input, cx: &Ctxt) {
                 let mut seen = Seen::default();
                 seen.section(&mut object.required, "required", cx);
                 seen.section(&mut object.optional, "optional", cx);
+                validate_page(object, cx);
             }
             Item::Enum(e) => validate_enum(e, cx),
             Item::Union(u) => validate_union(u, cx),
@@ -81,6 +82,47 @@ impl Seen {
     }
 }
 
+/// `#[page]`: a required `results: Vec<T>` and an optional `paging`.
+fn validate_page(object: &mut Object, cx: &Ctxt) {
+    let Some(span) = object.page else { return };
+    let results = object.required.iter().find(|f| f.plain_name() == "results");
+    if results.and_then(|f| vec_item(&f.ty)).is_none() {
+        cx.error(
+            span,
+            format!(
+                "`#[page]` object `{}` needs a required field `results: Vec<…>` holding the page's items",
+                object.name
+            ),
+        );
+        object.page = None;
+    }
+    if !object.optional.iter().any(|f| f.plain_name() == "paging") {
+        cx.error(
+            span,
+            format!(
+                "`#[page]` object `{}` needs an optional field `paging` whose `next.after` is the next page's cursor",
+                object.name
+            ),
+        );
+        object.page = None;
+    }
+}
+
+/// `T` of a type written `Vec<T>`.
+pub fn vec_item(ty: &syn::Type) -> Option<&syn::Type> {
+    if let syn::Type::Path(path) = ty
+        && path.qself.is_none()
+        && let Some(last) = path.path.segments.last()
+        && last.ident == "Vec"
+        && let syn::PathArguments::AngleBracketed(args) = &last.arguments
+        && args.args.len() == 1
+        && let Some(syn::GenericArgument::Type(inner)) = args.args.first()
+    {
+        return Some(inner);
+    }
+    None
+}
+
 fn validate_endpoint(endpoint: &mut Endpoint, cx: &Ctxt) {
     let mut seen = Seen::default();
     seen.section(&mut endpoint.path_params, "path", cx);
@@ -90,6 +132,22 @@ fn validate_endpoint(endpoint: &mut Endpoint, cx: &Ctxt) {
     endpoint.body = body.pop();
     seen.section(&mut endpoint.required, "required", cx);
     seen.section(&mut endpoint.optional, "optional", cx);
+
+    if let Some(span) = endpoint.paginated
+        && !endpoint
+            .query
+            .iter()
+            .any(|f| f.json_name == "after" && f.inner_ty.is_some())
+    {
+        cx.error(
+            span,
+            format!(
+                "`#[paginated]` endpoint `{}` needs an optional query parameter `after: Option<String>` to carry the next page's cursor",
+                endpoint.name
+            ),
+        );
+        endpoint.paginated = None;
+    }
 
     if let Some(body) = &endpoint.body
         && let Some(field) = endpoint.required.first().or(endpoint.optional.first())
@@ -103,6 +161,8 @@ fn validate_endpoint(endpoint: &mut Endpoint, cx: &Ctxt) {
             ),
         );
     }
+
+    validate_idempotency(endpoint, cx);
 
     let params: HashSet<&str> = endpoint
         .path_params
@@ -150,6 +210,52 @@ fn validate_endpoint(endpoint: &mut Endpoint, cx: &Ctxt) {
             }
         }
     }
+}
+
+/// `#[idempotent]` only where the method is not idempotent already, and
+/// `#[idempotency_key(field)]` only on a `String` body field. A wrong one is
+/// reported and dropped.
+fn validate_idempotency(endpoint: &mut Endpoint, cx: &Ctxt) {
+    if let Some(span) = endpoint.idempotent
+        && matches!(endpoint.method, Method::Get | Method::Put | Method::Delete)
+    {
+        cx.error(
+            span,
+            format!(
+                "`{}` requests are idempotent already: `#[idempotent]` is for `POST` and `PATCH` endpoints",
+                endpoint.method.as_str()
+            ),
+        );
+        endpoint.idempotent = None;
+    }
+    let Some(key) = &endpoint.idempotency_key else {
+        return;
+    };
+    let field = endpoint
+        .required
+        .iter()
+        .chain(&endpoint.optional)
+        .find(|field| field.name == *key);
+    let problem = match field {
+        None => Some(format!(
+            "`#[idempotency_key({key})]` names no body field: declare `{key}: String` in `optional` (or `required`)"
+        )),
+        Some(field) if !is_string(&field.ty) => Some(format!(
+            "the idempotency key `{key}` must be a `String`, so that the client can fill in a fresh id"
+        )),
+        Some(_) => None,
+    };
+    if let Some(problem) = problem {
+        cx.error(key.span(), problem);
+        endpoint.idempotency_key = None;
+    }
+}
+
+/// Whether `ty` is written `String` (or a path ending in it).
+fn is_string(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(path)
+        if path.qself.is_none()
+            && path.path.segments.last().is_some_and(|last| last.ident == "String" && last.arguments.is_none()))
 }
 
 fn validate_enum(e: &mut Enum, cx: &Ctxt) {
@@ -214,4 +320,68 @@ fn validate_union(u: &mut Union, cx: &Ctxt) {
         }
         true
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use crate::ctxt::Ctxt;
+    use crate::parse::parse_input;
+
+    fn errors(tokens: proc_macro2::TokenStream) -> Vec<String> {
+        let cx = Ctxt::default();
+        let mut input = parse_input(tokens, &cx);
+        super::validate(&mut input, &cx);
+        cx.into_compile_errors()
+            .to_string()
+            .split("compile_error")
+            .skip(1)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn paginated_endpoints_and_pages_are_checked() {
+        let ok = errors(quote! {
+            #[paginated]
+            pub endpoint List: GET { v3 => "/l" } {
+                query { after: Option<String>, limit: Option<i32> }
+            } -> 200 Items;
+            #[page]
+            pub object Items {
+                required { results: Vec<String> }
+                optional { paging: Paging }
+            }
+        });
+        assert!(ok.is_empty(), "{ok:?}");
+
+        let wrong = errors(quote! {
+            #[paginated]
+            pub endpoint NoCursor: GET { v3 => "/l" } {
+                query { after: String }
+            } -> 200 Items;
+            #[page]
+            pub object NoResults {
+                required { items: Vec<String> }
+            }
+            #[paginated(x)]
+            pub endpoint WithArgs: GET { v3 => "/m" } { query { after: Option<String> } } -> 200 Items;
+            #[page]
+            pub enum NotAnObject { A }
+        });
+        for expected in [
+            "`#[paginated]` endpoint `NoCursor` needs an optional query parameter `after: Option<String>`",
+            "`#[page]` object `NoResults` needs a required field `results: Vec<…>`",
+            "`#[page]` object `NoResults` needs an optional field `paging`",
+            "expected `#[paginated]`, without arguments",
+            "unsupported attribute on enum `NotAnObject`",
+        ] {
+            assert!(
+                wrong.iter().any(|e| e.contains(expected)),
+                "no error about {expected}: {wrong:?}"
+            );
+        }
+        assert_eq!(wrong.len(), 5, "{wrong:?}");
+    }
 }

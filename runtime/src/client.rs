@@ -6,18 +6,32 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::{self, HeaderValue};
+use serde::de::DeserializeOwned;
+use tokio::time::Instant;
+use tracing::Instrument as _;
+use tracing::field::Empty;
 
 use crate::endpoint::Query;
 use crate::error::excerpt;
+use crate::rate_limit::Limiter;
+use crate::retry::{Retry, classify};
 use crate::schema::{EndpointInfo, Method};
-use crate::{AccessToken, ApiVersion, Endpoint, Error};
+use crate::{AccessToken, ApiVersion, Endpoint, Error, RateLimit, RateLimitHeaders, RetryPolicy};
 
 /// Where HubSpot's APIs live, unless [`ClientBuilder::base_url`] says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.hubapi.com";
 
-/// How long a request may take, unless [`ClientBuilder::timeout`] says
-/// otherwise.
+/// How long one attempt at a request may take, unless
+/// [`ClientBuilder::timeout`] says otherwise.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long a request may take in all, waiting for the rate limiter and
+/// retries included, unless [`ClientBuilder::total_timeout`] says otherwise.
+pub const DEFAULT_TOTAL_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// How many requests a client and its clones have in flight at most, unless
+/// [`ClientBuilder::max_concurrent_requests`] says otherwise.
+pub const DEFAULT_MAX_CONCURRENT_REQUESTS: usize = 10;
 
 /// The `User-Agent` sent unless [`ClientBuilder::user_agent`] says otherwise.
 pub const DEFAULT_USER_AGENT: &str = concat!("hubspot-runtime/", env!("CARGO_PKG_VERSION"));
@@ -32,8 +46,13 @@ pub(crate) const BASE_URL_ENV: &str = "HUBSPOT_BASE_URL";
 /// A HubSpot API client: sends requests declared with `hubspot_endpoint!`.
 ///
 /// Cloning is cheap (the state is shared behind an [`Arc`]) and clones share
-/// one connection pool; a `Client` is `Send + Sync`. Its `Debug` output shows
-/// the configuration with the token redacted.
+/// one connection pool, one rate limiter and one bound on concurrent
+/// requests; a `Client` is `Send + Sync`. Its `Debug` output shows the
+/// configuration with the token redacted.
+///
+/// Every request goes through the rate limiter, is retried when that is
+/// safe (see [`RetryPolicy`]) and is bounded in time per attempt and in
+/// all; each is a `tracing` span named `hubspot_request`.
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), hubspot_runtime::Error> {
@@ -67,7 +86,11 @@ struct Inner {
     authorization: HeaderValue,
     api_version: Option<ApiVersion>,
     timeout: Duration,
+    total_timeout: Duration,
     user_agent: String,
+    retry: RetryPolicy,
+    rate_limit: RateLimit,
+    limiter: Limiter,
 }
 
 impl Client {
@@ -151,7 +174,8 @@ impl Client {
         self.inner.api_version
     }
 
-    /// How long a request may take before it fails with [`Error::Timeout`].
+    /// How long one attempt may take before it fails with
+    /// [`Error::Timeout`] (and is retried, if that is safe).
     ///
     /// ```
     /// let client = hubspot_runtime::Client::new("pat-na1-0123456789")?;
@@ -160,6 +184,53 @@ impl Client {
     /// ```
     pub fn timeout(&self) -> Duration {
         self.inner.timeout
+    }
+
+    /// How long a request may take in all, from the call to `send` to its
+    /// result, waiting for the rate limiter and retries included.
+    ///
+    /// ```
+    /// let client = hubspot_runtime::Client::new("pat-na1-0123456789")?;
+    /// assert_eq!(client.total_timeout(), std::time::Duration::from_secs(90));
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn total_timeout(&self) -> Duration {
+        self.inner.total_timeout
+    }
+
+    /// How failed requests are retried.
+    ///
+    /// ```
+    /// use hubspot_runtime::{Client, RetryPolicy};
+    /// let client = Client::new("pat-na1-0123456789")?;
+    /// assert_eq!(client.retry_policy(), RetryPolicy::default());
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn retry_policy(&self) -> RetryPolicy {
+        self.inner.retry
+    }
+
+    /// The client-side request budget this client and its clones share.
+    ///
+    /// ```
+    /// use hubspot_runtime::{Client, RateLimit};
+    /// let client = Client::new("pat-na1-0123456789")?;
+    /// assert_eq!(client.rate_limit(), RateLimit::FreeOrStarter);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn rate_limit(&self) -> RateLimit {
+        self.inner.rate_limit
+    }
+
+    /// How many requests this client and its clones have in flight at most.
+    ///
+    /// ```
+    /// let client = hubspot_runtime::Client::new("pat-na1-0123456789")?;
+    /// assert_eq!(client.max_concurrent_requests(), 10);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn max_concurrent_requests(&self) -> usize {
+        self.inner.limiter.max_concurrent()
     }
 
     /// The `User-Agent` the client sends.
@@ -208,6 +279,14 @@ impl Client {
     /// takes a `204`); any other status maps to an [`Error`] variant.
     /// Redirects are not followed.
     ///
+    /// Each attempt waits for the client's rate limiter and concurrency
+    /// bound, and may take [`timeout`](Client::timeout). A failed attempt is
+    /// retried as the [`RetryPolicy`] says, only when another attempt cannot
+    /// duplicate the request's effect, and only within
+    /// [`total_timeout`](Client::total_timeout). An endpoint with an
+    /// [idempotency key](Endpoint::IDEMPOTENCY_KEY) gets a fresh id when the
+    /// request has none, the same for every attempt.
+    ///
     /// ```no_run
     /// # async fn run<E: hubspot_runtime::Endpoint>(request: E) -> Result<(), hubspot_runtime::Error> {
     /// use hubspot_runtime::{ApiVersion, Client, Error};
@@ -228,49 +307,156 @@ impl Client {
     /// [`Error::InvalidRequest`] before sending; [`Error::Timeout`] and
     /// [`Error::Transport`] when no answer arrives; the status variants for a
     /// non-2xx answer; [`Error::Decode`] for a 2xx body that does not decode.
+    /// When retries did not help, the last attempt's error.
     pub async fn send_with_version<E: Endpoint>(
         &self,
         request: &E,
         version: Option<ApiVersion>,
     ) -> Result<E::Response, Error> {
         let index = select_version(E::INFO, version, self.inner.api_version)?;
+        let versioned = &E::INFO.paths[index];
+        let span = tracing::info_span!(
+            "hubspot_request",
+            endpoint = E::INFO.name,
+            method = E::INFO.method.as_str(),
+            path = versioned.template,
+            version = %versioned.version,
+            attempt = Empty,
+            status = Empty,
+            correlation_id = Empty,
+            elapsed_ms = Empty,
+        );
+        self.send_at::<E>(request, index).instrument(span).await
+    }
+
+    /// Prepares the request once, then runs the attempts.
+    async fn send_at<E: Endpoint>(&self, request: &E, index: usize) -> Result<E::Response, Error> {
+        let started = Instant::now();
+        let deadline = crate::rate_limit::later(started, self.inner.total_timeout);
         let path = request.path(index);
         let mut query = Query::default();
         request.query(&mut query);
-        let body = request.body().map_err(Error::Encode)?;
+        let body = match E::IDEMPOTENCY_KEY {
+            Some(_) => request.body_with_idempotency_key(&crate::random::uuid_v4()),
+            None => request.body(),
+        }
+        .map_err(Error::Encode)?;
         let url = self.url(E::INFO, &path, &query)?;
+        if let Some(body) = &body {
+            tracing::trace!(body = %String::from_utf8_lossy(body), "request body");
+        }
+        let idempotent =
+            E::IDEMPOTENT || E::INFO.method.is_idempotent() || E::IDEMPOTENCY_KEY.is_some();
+        let prepared = Prepared {
+            method: http_method(E::INFO.method),
+            url,
+            body,
+            idempotent,
+            deadline,
+        };
+        let result = self.run_attempts(&prepared).await;
+        let span = tracing::Span::current();
+        span.record("elapsed_ms", elapsed_millis(started));
+        match &result {
+            Ok(_) => tracing::debug!("HubSpot request succeeded"),
+            Err(error) => tracing::debug!(error = %error, "HubSpot request failed"),
+        }
+        result
+    }
 
+    /// Attempts `prepared` until it succeeds, fails in a way a retry cannot
+    /// fix (or could duplicate), or runs out of attempts or time.
+    async fn run_attempts<T: DeserializeOwned>(&self, prepared: &Prepared) -> Result<T, Error> {
+        let policy = self.inner.retry;
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            tracing::Span::current().record("attempt", attempt);
+            let error =
+                match tokio::time::timeout_at(prepared.deadline, self.attempt(prepared)).await {
+                    Ok(Ok(response)) => return Ok(response),
+                    Ok(Err(error)) => error,
+                    Err(_) => Error::Timeout,
+                };
+            let Retry::After { at_least } = classify(&error, prepared.idempotent) else {
+                return Err(error);
+            };
+            if attempt >= policy.max_attempts() {
+                return Err(error);
+            }
+            let delay = policy.delay(attempt, at_least);
+            if crate::rate_limit::later(Instant::now(), delay) >= prepared.deadline {
+                return Err(error);
+            }
+            tracing::warn!(
+                attempt,
+                delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
+                reason = crate::retry::reason(&error),
+                "retrying HubSpot request"
+            );
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    /// One attempt: wait for the limiter, send, read the answer within the
+    /// per-attempt timeout, and decode it.
+    async fn attempt<T: DeserializeOwned>(&self, prepared: &Prepared) -> Result<T, Error> {
+        let permit = self.inner.limiter.acquire().await;
+        let timeout = self
+            .inner
+            .timeout
+            .min(prepared.deadline.saturating_duration_since(Instant::now()));
         let mut builder = self
             .inner
             .http
-            .request(http_method(E::INFO.method), url)
+            .request(prepared.method.clone(), prepared.url.clone())
             .header(header::AUTHORIZATION, self.inner.authorization.clone())
             .header(header::ACCEPT, "application/json");
-        if let Some(body) = body {
+        if let Some(body) = &prepared.body {
             builder = builder
                 .header(header::CONTENT_TYPE, "application/json")
-                .body(body);
+                .body(body.clone());
         }
+        let exchange = async {
+            let response = builder.send().await.map_err(transport_error)?;
+            let status = response.status().as_u16();
+            let headers = response.headers().clone();
+            let bytes = response.bytes().await.map_err(transport_error)?;
+            Ok::<_, Error>((status, headers, bytes))
+        };
+        let (status, headers, bytes) = match tokio::time::timeout(timeout, exchange).await {
+            Ok(answer) => answer?,
+            Err(_) => return Err(Error::Timeout),
+        };
+        let limits = RateLimitHeaders::from_headers(&headers);
+        self.inner.limiter.observe(&limits);
+        drop(permit);
 
-        let response = builder.send().await.map_err(transport_error)?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.bytes().await.map_err(transport_error)?;
+        tracing::trace!(status, body = %excerpt(&bytes), "response body");
+        let result = decode_parts(status, &headers, &bytes);
 
-        if status.is_success() {
-            let json: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
-                b"null"
-            } else {
-                &bytes
-            };
-            serde_json::from_slice(json).map_err(|source| Error::Decode {
-                status: status.as_u16(),
-                excerpt: excerpt(&bytes),
-                source,
-            })
-        } else {
-            Err(Error::from_response(status.as_u16(), &headers, &bytes))
+        let span = tracing::Span::current();
+        span.record("status", status);
+        // An error body's own correlation id, else the header's.
+        let correlation_id = match &result {
+            Err(error) if error.correlation_id().is_some() => error.correlation_id(),
+            _ => headers
+                .get("x-hubspot-correlation-id")
+                .and_then(|value| value.to_str().ok()),
+        };
+        if let Some(id) = correlation_id {
+            span.record("correlation_id", id);
         }
+        // A 429 holds back every clone for as long as HubSpot asked (not
+        // the daily limit's, which no request would outwait).
+        if let Err(error @ Error::RateLimited { .. }) = &result
+            && let Retry::After {
+                at_least: Some(wait),
+            } = classify(error, true)
+        {
+            self.inner.limiter.pause(wait);
+        }
+        result
     }
 
     /// `base_url + path + ?query`, refusing paths a URL would rewrite.
@@ -310,9 +496,85 @@ impl fmt::Debug for Client {
             .field("token", &inner.token)
             .field("api_version", &inner.api_version)
             .field("timeout", &inner.timeout)
+            .field("total_timeout", &inner.total_timeout)
             .field("user_agent", &inner.user_agent)
+            .field("retry", &inner.retry)
+            .field("rate_limit", &inner.rate_limit)
+            .field("max_concurrent_requests", &inner.limiter.max_concurrent())
             .finish()
     }
+}
+
+/// A request ready to be sent, as many times as it takes.
+struct Prepared {
+    method: reqwest::Method,
+    url: reqwest::Url,
+    body: Option<Vec<u8>>,
+    /// Whether sending it twice has the effect of sending it once.
+    idempotent: bool,
+    /// When the whole request times out.
+    deadline: Instant,
+}
+
+fn elapsed_millis(started: Instant) -> u64 {
+    u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
+}
+
+/// Decodes an answer to a request for endpoint `E`: a `2xx` body into
+/// `E::Response` (an empty body as JSON `null`, so `()` takes a `204`), any
+/// other status into its [`Error`] variant. This is what
+/// [`Client::send`] does with each answer; it never panics, whatever the
+/// bytes.
+///
+/// ```
+/// use hubspot_runtime::{Error, decode_response};
+/// # use hubspot_runtime::{Endpoint, schema::*};
+/// # struct Probe;
+/// # impl Endpoint for Probe {
+/// #     type Response = Vec<u32>;
+/// #     const INFO: &'static EndpointInfo = &EndpointInfo {
+/// #         name: "Probe", method: Method::Get, paths: &[], path_params: &[], query_params: &[],
+/// #         body: BodyInfo::None, success_status: 200, response: || TypeInfo::Json, scopes: &[],
+/// #     };
+/// #     fn path(&self, _: usize) -> String { String::new() }
+/// #     fn body(&self) -> Result<Option<Vec<u8>>, serde_json::Error> { Ok(None) }
+/// # }
+/// let headers = http::HeaderMap::new();
+/// assert_eq!(decode_response::<Probe>(200, &headers, b"[1, 2]").unwrap(), [1, 2]);
+/// assert!(matches!(decode_response::<Probe>(200, &headers, b"[1, "), Err(Error::Decode { .. })));
+/// assert!(matches!(decode_response::<Probe>(503, &headers, b""), Err(Error::Server(_))));
+/// ```
+///
+/// # Errors
+///
+/// [`Error::Decode`] for a `2xx` body that does not decode; the status
+/// variant for any other status.
+pub fn decode_response<E: Endpoint>(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> Result<E::Response, Error> {
+    decode_parts(status, headers, body)
+}
+
+fn decode_parts<T: DeserializeOwned>(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> Result<T, Error> {
+    if !(200..300).contains(&status) {
+        return Err(Error::from_response(status, headers, body));
+    }
+    let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"null"
+    } else {
+        body
+    };
+    serde_json::from_slice(json).map_err(|source| Error::Decode {
+        status,
+        excerpt: excerpt(body),
+        source,
+    })
 }
 
 /// Picks the index into `info.paths` to send at: the requested version (which
@@ -396,8 +658,12 @@ pub struct ClientBuilder {
     token: Option<AccessToken>,
     base_url: Option<String>,
     timeout: Option<Duration>,
+    total_timeout: Option<Duration>,
     api_version: Option<ApiVersion>,
     user_agent: Option<String>,
+    retry: Option<RetryPolicy>,
+    rate_limit: Option<RateLimit>,
+    max_concurrent_requests: Option<usize>,
 }
 
 impl ClientBuilder {
@@ -428,8 +694,9 @@ impl ClientBuilder {
         self
     }
 
-    /// How long a request may take, from sending to the end of the answer's
-    /// body, before it fails with [`Error::Timeout`]. Defaults to 30 seconds.
+    /// How long one attempt may take, from sending to the end of the
+    /// answer's body, before it fails with [`Error::Timeout`] (and is
+    /// retried, if that is safe). Defaults to 30 seconds.
     ///
     /// ```
     /// let client = hubspot_runtime::Client::builder()
@@ -441,6 +708,77 @@ impl ClientBuilder {
     /// ```
     pub fn timeout(mut self, timeout: Duration) -> ClientBuilder {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// How long a request may take in all, from the call to `send` to its
+    /// result: waiting for the rate limiter, every attempt and the waits
+    /// between them. When it runs out during an attempt, the request fails
+    /// with [`Error::Timeout`]; a retry that could not start in time is not
+    /// made, and the last attempt's error is returned. Defaults to 90
+    /// seconds.
+    ///
+    /// ```
+    /// let client = hubspot_runtime::Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .total_timeout(std::time::Duration::from_secs(20))
+    ///     .build()?;
+    /// assert_eq!(client.total_timeout().as_secs(), 20);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn total_timeout(mut self, total_timeout: Duration) -> ClientBuilder {
+        self.total_timeout = Some(total_timeout);
+        self
+    }
+
+    /// How failed requests are retried; [`RetryPolicy::disabled`] turns
+    /// retries off. Defaults to [`RetryPolicy::default`].
+    ///
+    /// ```
+    /// use hubspot_runtime::{Client, RetryPolicy};
+    /// let client = Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .retry(RetryPolicy::default().with_max_attempts(3))
+    ///     .build()?;
+    /// assert_eq!(client.retry_policy().max_attempts(), 3);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn retry(mut self, policy: RetryPolicy) -> ClientBuilder {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// The client-side request budget, shared by the client and its clones.
+    /// Defaults to [`RateLimit::FreeOrStarter`], HubSpot's lowest published
+    /// app limit (100 requests per 10 seconds).
+    ///
+    /// ```
+    /// use hubspot_runtime::{Client, RateLimit};
+    /// let client = Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .rate_limit(RateLimit::Professional)
+    ///     .build()?;
+    /// assert_eq!(client.rate_limit(), RateLimit::Professional);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn rate_limit(mut self, limit: RateLimit) -> ClientBuilder {
+        self.rate_limit = Some(limit);
+        self
+    }
+
+    /// How many requests the client and its clones have in flight at most;
+    /// more wait their turn. Defaults to 10.
+    ///
+    /// ```
+    /// let client = hubspot_runtime::Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .max_concurrent_requests(4)
+    ///     .build()?;
+    /// assert_eq!(client.max_concurrent_requests(), 4);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn max_concurrent_requests(mut self, max: usize) -> ClientBuilder {
+        self.max_concurrent_requests = Some(max);
         self
     }
 
@@ -490,8 +828,9 @@ impl ClientBuilder {
     /// # Errors
     ///
     /// [`Error::Config`] when the token is missing, empty or cannot be sent in
-    /// a header, the base URL is not an `http(s)` URL, the timeout is zero or
-    /// the user agent cannot be sent in a header.
+    /// a header, the base URL is not an `http(s)` URL, a timeout, the
+    /// concurrency bound or a custom rate limit's window is zero, or the user
+    /// agent cannot be sent in a header.
     pub fn build(self) -> Result<Client, Error> {
         let token = self.token.ok_or_else(|| {
             Error::Config(format!(
@@ -515,6 +854,31 @@ impl ClientBuilder {
         if timeout.is_zero() {
             return Err(Error::Config("the timeout is zero".to_owned()));
         }
+        let total_timeout = self.total_timeout.unwrap_or(DEFAULT_TOTAL_TIMEOUT);
+        if total_timeout.is_zero() {
+            return Err(Error::Config("the total timeout is zero".to_owned()));
+        }
+        let max_concurrent = self
+            .max_concurrent_requests
+            .unwrap_or(DEFAULT_MAX_CONCURRENT_REQUESTS);
+        if max_concurrent == 0 {
+            return Err(Error::Config(
+                "the bound on concurrent requests is zero".to_owned(),
+            ));
+        }
+        if max_concurrent > tokio::sync::Semaphore::MAX_PERMITS {
+            return Err(Error::Config(format!(
+                "the bound on concurrent requests is above {}",
+                tokio::sync::Semaphore::MAX_PERMITS
+            )));
+        }
+        let rate_limit = self.rate_limit.unwrap_or_default();
+        if rate_limit
+            .budget()
+            .is_some_and(|(_, window)| window.is_zero())
+        {
+            return Err(Error::Config("the rate limit's window is zero".to_owned()));
+        }
 
         let user_agent = self
             .user_agent
@@ -526,7 +890,6 @@ impl ClientBuilder {
         })?;
 
         let http = reqwest::Client::builder()
-            .timeout(timeout)
             .user_agent(user_agent_header)
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -540,7 +903,11 @@ impl ClientBuilder {
                 authorization,
                 api_version: self.api_version,
                 timeout,
+                total_timeout,
                 user_agent,
+                retry: self.retry.unwrap_or_default(),
+                rate_limit,
+                limiter: Limiter::new(rate_limit, max_concurrent),
             }),
         })
     }

@@ -17,6 +17,24 @@ pub trait Endpoint {
     /// The endpoint's metadata: method, paths per version, fields, scopes.
     const INFO: &'static EndpointInfo;
 
+    /// Whether the endpoint is declared idempotent beyond what its method
+    /// says (`#[idempotent]` in `hubspot_endpoint!`): sending the request
+    /// twice has the effect of sending it once, so the client may retry it
+    /// after a failure that could have reached HubSpot. `GET`, `PUT` and
+    /// `DELETE` requests are idempotent whatever this says.
+    const IDEMPOTENT: bool = false;
+
+    /// The JSON name of the body field HubSpot de-duplicates requests on,
+    /// if the endpoint has one (`#[idempotency_key(field)]` in
+    /// `hubspot_endpoint!`), e.g. `"integrationIdempotencyId"`.
+    ///
+    /// When it is set, the client fills the field with a fresh id if the
+    /// request left it empty (see [`body_with_idempotency_key`]), sends the
+    /// same id on every retry, and so may retry the request safely.
+    ///
+    /// [`body_with_idempotency_key`]: Endpoint::body_with_idempotency_key
+    const IDEMPOTENCY_KEY: Option<&'static str> = None;
+
     /// The path for the version at `version_index` in [`EndpointInfo::paths`],
     /// with every placeholder filled in and percent-encoded.
     fn path(&self, version_index: usize) -> String;
@@ -28,6 +46,17 @@ pub trait Endpoint {
 
     /// The JSON request body, or `None` when the endpoint sends none.
     fn body(&self) -> Result<Option<Vec<u8>>, serde_json::Error>;
+
+    /// The JSON request body with the [`IDEMPOTENCY_KEY`] field set to `key`
+    /// when the request leaves it unset or empty; a value the caller set is
+    /// kept. Only called when [`IDEMPOTENCY_KEY`] is `Some`; the default is
+    /// [`body`](Endpoint::body).
+    ///
+    /// [`IDEMPOTENCY_KEY`]: Endpoint::IDEMPOTENCY_KEY
+    fn body_with_idempotency_key(&self, key: &str) -> Result<Option<Vec<u8>>, serde_json::Error> {
+        let _ = key;
+        self.body()
+    }
 }
 
 /// Query-string parameters being collected for one request.

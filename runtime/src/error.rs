@@ -136,6 +136,17 @@ pub enum Error {
         available: Vec<ApiVersion>,
     },
 
+    /// A list's next-page cursor repeated the one just sent: following it
+    /// would fetch the same page forever, so a [`PageStream`](crate::pagination::PageStream)
+    /// stops with this error instead.
+    #[error("{endpoint}: HubSpot answered the page after `{after}` with the same next cursor")]
+    RepeatedCursor {
+        /// The list endpoint.
+        endpoint: &'static str,
+        /// The cursor that repeated.
+        after: String,
+    },
+
     /// The request could not be turned into a valid HTTP request, e.g. a path
     /// parameter of `..` that a URL cannot carry; nothing was sent.
     #[error("could not build the request: {0}")]

@@ -1,13 +1,17 @@
 //! The runtime for HubSpot APIs declared with [`hubspot_endpoint!`]: a
-//! [`Client`] with auth, transport and error mapping, and the metadata types
-//! every declared endpoint carries.
+//! [`Client`] with auth, transport, error mapping, safe retries, a shared
+//! rate limiter and timeouts, the metadata types every declared endpoint
+//! carries, and [`webhooks`]: verifying that a request really comes from
+//! HubSpot.
 #![warn(missing_docs)]
 
 extern crate self as hubspot_runtime;
 
 pub mod endpoint;
+pub mod pagination;
 pub mod schema;
 mod version;
+pub mod webhooks;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -20,10 +24,22 @@ pub use version::{ApiVersion, ParseVersionError};
 /// A UTC date-time, as HubSpot's `date-time` fields carry it.
 pub type DateTime = chrono::DateTime<chrono::Utc>;
 
+/// Any JSON value, for fields HubSpot leaves free-form (e.g. a custom
+/// channel's `capabilities`).
+pub type JsonValue = serde_json::Value;
+
 mod auth;
 mod client;
 mod error;
+mod random;
+mod rate_limit;
+mod retry;
 
 pub use auth::AccessToken;
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
+pub use client::{
+    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_TIMEOUT,
+    DEFAULT_TOTAL_TIMEOUT, DEFAULT_USER_AGENT, decode_response,
+};
 pub use error::{ApiError, Error, ErrorDetail, RateLimitHeaders};
+pub use rate_limit::RateLimit;
+pub use retry::RetryPolicy;

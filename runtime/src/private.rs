@@ -5,6 +5,7 @@ pub use serde;
 pub use serde_json;
 
 pub use crate::endpoint::{Endpoint, PathSegment, Query, QueryValue};
+pub use crate::pagination::{Page, PageStream, Paginated};
 pub use crate::schema::{
     BodyInfo, EndpointInfo, EnumInfo, FieldInfo, Method, ObjectInfo, Schema, TypeInfo, UnionInfo,
     UnionVariantInfo, VersionedPath,

@@ -33,6 +33,20 @@ impl Method {
             Method::Delete => "DELETE",
         }
     }
+
+    /// Whether HTTP defines the method as idempotent (RFC 9110): sending
+    /// such a request twice has the effect of sending it once. `GET`, `PUT`
+    /// and `DELETE` are; `POST` and `PATCH` are not, unless an endpoint
+    /// declares otherwise (see [`Endpoint::IDEMPOTENT`](crate::Endpoint::IDEMPOTENT)).
+    ///
+    /// ```
+    /// use hubspot_runtime::schema::Method;
+    /// assert!(Method::Put.is_idempotent());
+    /// assert!(!Method::Patch.is_idempotent());
+    /// ```
+    pub const fn is_idempotent(self) -> bool {
+        matches!(self, Method::Get | Method::Put | Method::Delete)
+    }
 }
 
 impl std::fmt::Display for Method {

@@ -350,6 +350,7 @@ async fn a_closed_port_is_a_transport_error() {
     let client = Client::builder()
         .token(TOKEN)
         .base_url(format!("http://{addr}"))
+        .retry(hubspot_runtime::RetryPolicy::disabled())
         .build()
         .unwrap();
     let error = client

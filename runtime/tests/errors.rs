@@ -10,9 +10,10 @@ use hubspot_fake::{FakeHubSpot, ScriptedResponse};
 use hubspot_runtime::{ApiError, Client, Error};
 use serde_json::json;
 
-/// Serves `response` to one `PublishMessage` and returns the error.
+/// Serves `response` to one `PublishMessage` (with retries off, so that the
+/// error is the answer's own) and returns the error.
 async fn error_for(fake: &FakeHubSpot, response: ScriptedResponse) -> Error {
-    let client = client_for(fake);
+    let client = client_without_retries(fake);
     fake.push_response(response);
     let error = client
         .send(&PublishMessage::new("42", "hello"))

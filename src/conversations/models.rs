@@ -350,3 +350,42 @@ hubspot_endpoint! {
         THREAD_INBOX_CHANGE => PublicThreadInboxChange,
     }
 }
+
+hubspot_endpoint! {
+    /// Where the next page of a list starts: pass `after` back as the
+    /// request's `after` query parameter.
+    pub object NextPage {
+        required {
+            /// The cursor to send as `after`.
+            after: String,
+        }
+        optional {
+            /// A link to the next page.
+            link: String,
+        }
+    }
+
+    /// Where the previous page of a list starts.
+    pub object PreviousPage {
+        required {
+            /// The cursor to send as `before`.
+            before: String,
+        }
+        optional {
+            /// A link to the previous page.
+            link: String,
+        }
+    }
+
+    /// Paging of a list that can go both ways. `next` is absent on the last
+    /// page.
+    pub object Paging {
+        optional { next: NextPage, prev: PreviousPage }
+    }
+
+    /// Paging of a list that only goes forward. `next` is absent on the last
+    /// page.
+    pub object ForwardPaging {
+        optional { next: NextPage }
+    }
+}

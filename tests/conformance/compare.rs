@@ -475,6 +475,10 @@ struct Comparer<'a> {
     /// (schema name, Rust type name, dropped tag): compared already.
     visited: HashSet<(&'a str, &'static str, Option<&'static str>)>,
     depth: usize,
+    /// When set, a declared *optional* field the spec lacks is collected
+    /// here (by json path) instead of reported: used when one declared type
+    /// must decode several 2xx responses, each of which may lack it.
+    optional_extras: Option<BTreeSet<String>>,
 }
 
 impl<'a> Comparer<'a> {
@@ -484,6 +488,7 @@ impl<'a> Comparer<'a> {
             findings: Vec::new(),
             visited: HashSet::new(),
             depth: 0,
+            optional_extras: None,
         }
     }
 
@@ -796,10 +801,69 @@ impl<'a> Comparer<'a> {
                         at,
                         format!("spec says {shape} ({code}), declared Unit (no content)"),
                     );
+                } else if success.len() > 1 {
+                    self.multi_status(responses, &success, code, declared_ty);
                 } else {
                     self.schema(at, schema, declared_ty);
                 }
             }
+        }
+    }
+
+    /// Several 2xx answers with a body (a batch's `200`, and `207
+    /// Multi-Status` when some inputs failed): the declared type must decode
+    /// each. It is compared with every one; a declared optional field is
+    /// reported only when no 2xx schema has it (one status may leave out
+    /// what another adds, e.g. `errors`). Findings for a status other than
+    /// the declared one say which status they concern.
+    fn multi_status(
+        &mut self,
+        responses: &'a serde_json::Map<String, Value>,
+        success: &[&str],
+        declared_code: &str,
+        declared_ty: TypeInfo,
+    ) {
+        let at = "response";
+        let mut extras_per_status: Vec<BTreeSet<String>> = Vec::new();
+        for code in success {
+            let Ok((response, _)) = spec::resolve(self.doc, &responses[*code]) else {
+                self.find(at, format!("spec response {code} does not resolve"));
+                continue;
+            };
+            let mut sub = Comparer::new(self.doc);
+            sub.optional_extras = Some(BTreeSet::new());
+            match sub.json_schema(at, response.get("content"), &format!("response {code}")) {
+                // A 2xx without content cannot be what a typed body decodes.
+                None => sub.find(
+                    at,
+                    format!("spec says no content, declared {}", describe(&declared_ty)),
+                ),
+                Some(schema) => sub.schema(at, schema, declared_ty),
+            }
+            let tag = if *code == declared_code {
+                String::new()
+            } else {
+                format!("({code}) ")
+            };
+            self.findings.extend(
+                sub.findings
+                    .into_iter()
+                    .map(|(field, message)| (field, format!("{tag}{message}"))),
+            );
+            extras_per_status.extend(sub.optional_extras);
+        }
+        let mut everywhere = extras_per_status.first().cloned().unwrap_or_default();
+        for extras in &extras_per_status[1..] {
+            everywhere.retain(|path| extras.contains(path));
+        }
+        for path in everywhere {
+            self.find(
+                &path,
+                format!(
+                    "declared optional field is in none of the 2xx responses ({})",
+                    success.join(", ")
+                ),
+            );
         }
     }
 
@@ -1007,6 +1071,12 @@ impl<'a> Comparer<'a> {
                         field.json_name, field.name
                     )
                 } else {
+                    if !field.required
+                        && let Some(extras) = &mut self.optional_extras
+                    {
+                        extras.insert(format!("{at}.{}", field.json_name));
+                        continue;
+                    }
                     format!("declared field `{}` is not in the spec", field.name)
                 };
                 self.find(&format!("{at}.{}", field.json_name), message);

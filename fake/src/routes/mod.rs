@@ -1,16 +1,42 @@
 //! Which operation a request is for, and running it.
 //!
 //! Paths are matched exactly as the specs spell them (no trailing slash),
-//! segment by segment, with path parameters percent-decoded.
+//! segment by segment, with path parameters percent-decoded. [`ROUTES`]
+//! lists every (version, operation) pair of the specs.
 
+mod admin;
 mod custom_channels;
+mod inbox;
 mod params;
+mod query;
+mod seed;
 mod shapes;
 mod threads;
 
 use serde_json::Value;
 
-pub(crate) use shapes::INTEGRATION_APP_ID;
+#[cfg(test)]
+pub(crate) use query::params_for as query_params_for;
+pub(crate) use shapes::{INTEGRATION_APP_ID, PORTAL_ID};
+
+/// A spec path with each `{name}` replaced by `{}`, as [`ROUTES`] writes it.
+#[cfg(test)]
+pub(crate) fn erase_placeholders(path: &str) -> String {
+    let mut out = String::new();
+    let mut in_name = false;
+    for c in path.chars() {
+        match c {
+            '{' => {
+                in_name = true;
+                out.push_str("{}");
+            }
+            '}' => in_name = false,
+            _ if in_name => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
 
 use crate::errors::{ApiError, ErrorDetail};
 use crate::reply::Reply;
@@ -66,26 +92,542 @@ impl ConversationsVersion {
     }
 }
 
+/// The version a route belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ver {
+    V3,
+    V2026_03,
+    V2026_09,
+}
+
+impl Ver {
+    fn channels(self) -> ChannelsVersion {
+        match self {
+            Ver::V3 => ChannelsVersion::V3,
+            Ver::V2026_03 => ChannelsVersion::V2026_03,
+            Ver::V2026_09 => ChannelsVersion::V2026_09,
+        }
+    }
+
+    fn conversations(self) -> ConversationsVersion {
+        match self {
+            Ver::V3 => ConversationsVersion::V3,
+            _ => ConversationsVersion::V2026_09,
+        }
+    }
+}
+
+/// The operations the fake serves, one per spec operation (across versions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Op {
+    CreateCustomChannel,
+    ListCustomChannels,
+    GetCustomChannel,
+    UpdateCustomChannel,
+    ArchiveCustomChannel,
+    UpdateStagingToken,
+    CreateChannelAccount,
+    ListCustomChannelAccounts,
+    GetCustomChannelAccount,
+    UpdateChannelAccount,
+    Publish,
+    GetCustomChannelMessage,
+    UpdateStatus,
+    GetActor,
+    BatchReadActors,
+    ListChannels,
+    GetChannel,
+    ListChannelAccounts,
+    GetChannelAccount,
+    ListInboxes,
+    GetInbox,
+    ListThreads,
+    GetThread,
+    UpdateThread,
+    ArchiveThread,
+    AssignThread,
+    UnassignThread,
+    ListThreadMessages,
+    SendToThread,
+    GetThreadMessage,
+    GetOriginalContent,
+    GenerateVisitorToken,
+}
+
+/// `(method, path with `{}` for each parameter, operation, version)`: every
+/// (version, operation) pair of the specs.
+pub(crate) const ROUTES: &[(&str, &str, Op, Ver)] = &[
+    (
+        "GET",
+        "/conversations/custom-channels/v3",
+        Op::ListCustomChannels,
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/conversations/custom-channels/v3",
+        Op::CreateCustomChannel,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/custom-channels/{}",
+        Op::GetCustomChannel,
+        Ver::V3,
+    ),
+    (
+        "DELETE",
+        "/conversations/v3/custom-channels/{}",
+        Op::ArchiveCustomChannel,
+        Ver::V3,
+    ),
+    (
+        "PATCH",
+        "/conversations/v3/custom-channels/{}",
+        Op::UpdateCustomChannel,
+        Ver::V3,
+    ),
+    (
+        "PATCH",
+        "/conversations/v3/custom-channels/{}/channel-account-staging-tokens/{}",
+        Op::UpdateStagingToken,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/custom-channels/{}/channel-accounts",
+        Op::ListCustomChannelAccounts,
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/conversations/v3/custom-channels/{}/channel-accounts",
+        Op::CreateChannelAccount,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/custom-channels/{}/channel-accounts/{}",
+        Op::GetCustomChannelAccount,
+        Ver::V3,
+    ),
+    (
+        "PATCH",
+        "/conversations/v3/custom-channels/{}/channel-accounts/{}",
+        Op::UpdateChannelAccount,
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/conversations/v3/custom-channels/{}/messages",
+        Op::Publish,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/custom-channels/{}/messages/{}",
+        Op::GetCustomChannelMessage,
+        Ver::V3,
+    ),
+    (
+        "PATCH",
+        "/conversations/v3/custom-channels/{}/messages/{}",
+        Op::UpdateStatus,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2026-03",
+        Op::ListCustomChannels,
+        Ver::V2026_03,
+    ),
+    (
+        "POST",
+        "/conversations/custom-channels/2026-03",
+        Op::CreateCustomChannel,
+        Ver::V2026_03,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2026-03/{}",
+        Op::GetCustomChannel,
+        Ver::V2026_03,
+    ),
+    (
+        "DELETE",
+        "/conversations/custom-channels/2026-03/{}",
+        Op::ArchiveCustomChannel,
+        Ver::V2026_03,
+    ),
+    (
+        "PATCH",
+        "/conversations/custom-channels/2026-03/{}",
+        Op::UpdateCustomChannel,
+        Ver::V2026_03,
+    ),
+    (
+        "PATCH",
+        "/conversations/custom-channels/2026-03/{}/channel-account-staging-tokens/{}",
+        Op::UpdateStagingToken,
+        Ver::V2026_03,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2026-03/{}/channel-accounts",
+        Op::ListCustomChannelAccounts,
+        Ver::V2026_03,
+    ),
+    (
+        "POST",
+        "/conversations/custom-channels/2026-03/{}/channel-accounts",
+        Op::CreateChannelAccount,
+        Ver::V2026_03,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2026-03/{}/channel-accounts/{}",
+        Op::GetCustomChannelAccount,
+        Ver::V2026_03,
+    ),
+    (
+        "PATCH",
+        "/conversations/custom-channels/2026-03/{}/channel-accounts/{}",
+        Op::UpdateChannelAccount,
+        Ver::V2026_03,
+    ),
+    (
+        "POST",
+        "/conversations/custom-channels/2026-03/{}/messages",
+        Op::Publish,
+        Ver::V2026_03,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2026-03/{}/messages/{}",
+        Op::GetCustomChannelMessage,
+        Ver::V2026_03,
+    ),
+    (
+        "PATCH",
+        "/conversations/custom-channels/2026-03/{}/messages/{}",
+        Op::UpdateStatus,
+        Ver::V2026_03,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2026-09",
+        Op::ListCustomChannels,
+        Ver::V2026_09,
+    ),
+    (
+        "POST",
+        "/conversations/custom-channels/2026-09",
+        Op::CreateCustomChannel,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2026-09/{}",
+        Op::GetCustomChannel,
+        Ver::V2026_09,
+    ),
+    (
+        "DELETE",
+        "/conversations/custom-channels/2026-09/{}",
+        Op::ArchiveCustomChannel,
+        Ver::V2026_09,
+    ),
+    (
+        "PATCH",
+        "/conversations/custom-channels/2026-09/{}",
+        Op::UpdateCustomChannel,
+        Ver::V2026_09,
+    ),
+    (
+        "PATCH",
+        "/conversations/custom-channels/2026-09/{}/channel-account-staging-tokens/{}",
+        Op::UpdateStagingToken,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2026-09/{}/channel-accounts",
+        Op::ListCustomChannelAccounts,
+        Ver::V2026_09,
+    ),
+    (
+        "POST",
+        "/conversations/custom-channels/2026-09/{}/channel-accounts",
+        Op::CreateChannelAccount,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2026-09/{}/channel-accounts/{}",
+        Op::GetCustomChannelAccount,
+        Ver::V2026_09,
+    ),
+    (
+        "PATCH",
+        "/conversations/custom-channels/2026-09/{}/channel-accounts/{}",
+        Op::UpdateChannelAccount,
+        Ver::V2026_09,
+    ),
+    (
+        "POST",
+        "/conversations/custom-channels/2026-09/{}/messages",
+        Op::Publish,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2026-09/{}/messages/{}",
+        Op::GetCustomChannelMessage,
+        Ver::V2026_09,
+    ),
+    (
+        "PATCH",
+        "/conversations/custom-channels/2026-09/{}/messages/{}",
+        Op::UpdateStatus,
+        Ver::V2026_09,
+    ),
+    (
+        "PUT",
+        "/conversations/conversations/v3/threads/{}/assignee",
+        Op::AssignThread,
+        Ver::V3,
+    ),
+    (
+        "DELETE",
+        "/conversations/conversations/v3/threads/{}/assignee",
+        Op::UnassignThread,
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/conversations/v3/conversations/actors/batch/read",
+        Op::BatchReadActors,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/conversations/actors/{}",
+        Op::GetActor,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/conversations/channel-accounts",
+        Op::ListChannelAccounts,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/conversations/channel-accounts/{}",
+        Op::GetChannelAccount,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/conversations/channels",
+        Op::ListChannels,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/conversations/channels/{}",
+        Op::GetChannel,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/conversations/inboxes",
+        Op::ListInboxes,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/conversations/inboxes/{}",
+        Op::GetInbox,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/conversations/threads",
+        Op::ListThreads,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/conversations/threads/{}",
+        Op::GetThread,
+        Ver::V3,
+    ),
+    (
+        "DELETE",
+        "/conversations/v3/conversations/threads/{}",
+        Op::ArchiveThread,
+        Ver::V3,
+    ),
+    (
+        "PATCH",
+        "/conversations/v3/conversations/threads/{}",
+        Op::UpdateThread,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/conversations/threads/{}/messages",
+        Op::ListThreadMessages,
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/conversations/v3/conversations/threads/{}/messages",
+        Op::SendToThread,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/conversations/threads/{}/messages/{}",
+        Op::GetThreadMessage,
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/v3/conversations/threads/{}/messages/{}/original-content",
+        Op::GetOriginalContent,
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/conversations/conversations/2026-09/actors/batch/read",
+        Op::BatchReadActors,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/conversations/2026-09/actors/{}",
+        Op::GetActor,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/conversations/2026-09/channel-accounts",
+        Op::ListChannelAccounts,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/conversations/2026-09/channel-accounts/{}",
+        Op::GetChannelAccount,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/conversations/2026-09/channels",
+        Op::ListChannels,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/conversations/2026-09/channels/{}",
+        Op::GetChannel,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/conversations/2026-09/inboxes",
+        Op::ListInboxes,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/conversations/2026-09/inboxes/{}",
+        Op::GetInbox,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/conversations/2026-09/threads",
+        Op::ListThreads,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/conversations/2026-09/threads/{}",
+        Op::GetThread,
+        Ver::V2026_09,
+    ),
+    (
+        "DELETE",
+        "/conversations/conversations/2026-09/threads/{}",
+        Op::ArchiveThread,
+        Ver::V2026_09,
+    ),
+    (
+        "PATCH",
+        "/conversations/conversations/2026-09/threads/{}",
+        Op::UpdateThread,
+        Ver::V2026_09,
+    ),
+    (
+        "PUT",
+        "/conversations/conversations/2026-09/threads/{}/assignee",
+        Op::AssignThread,
+        Ver::V2026_09,
+    ),
+    (
+        "DELETE",
+        "/conversations/conversations/2026-09/threads/{}/assignee",
+        Op::UnassignThread,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/conversations/2026-09/threads/{}/messages",
+        Op::ListThreadMessages,
+        Ver::V2026_09,
+    ),
+    (
+        "POST",
+        "/conversations/conversations/2026-09/threads/{}/messages",
+        Op::SendToThread,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/conversations/2026-09/threads/{}/messages/{}",
+        Op::GetThreadMessage,
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/conversations/conversations/2026-09/threads/{}/messages/{}/original-content",
+        Op::GetOriginalContent,
+        Ver::V2026_09,
+    ),
+    (
+        "POST",
+        "/visitor-identification/v3/tokens/create",
+        Op::GenerateVisitorToken,
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/visitor-identification/2026-03/tokens/create",
+        Op::GenerateVisitorToken,
+        Ver::V2026_03,
+    ),
+];
+
 /// An operation the fake implements, with its raw (decoded, unvalidated)
-/// path parameters.
+/// path parameters in path order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Operation {
-    /// `POST .../custom-channels/{channelId}/messages`
-    Publish {
-        version: ChannelsVersion,
-        channel_id: String,
-    },
-    /// `PATCH .../custom-channels/{channelId}/messages/{messageId}`
-    UpdateStatus {
-        version: ChannelsVersion,
-        channel_id: String,
-        message_id: String,
-    },
-    /// `POST .../conversations/threads/{threadId}/messages`
-    SendToThread {
-        version: ConversationsVersion,
-        thread_id: String,
-    },
+pub(crate) struct Operation {
+    pub(crate) op: Op,
+    pub(crate) version: Ver,
+    pub(crate) params: Vec<String>,
 }
 
 /// The outcome of matching a method and path.
@@ -93,9 +635,9 @@ pub(crate) enum Operation {
 pub(crate) enum RouteMatch {
     /// A served operation.
     Found(Operation),
-    /// A served path, but not with this method; `allow` is the method that
-    /// is served there.
-    WrongMethod { allow: &'static str },
+    /// A served path, but not with this method; `allow` lists the methods
+    /// served there.
+    WrongMethod { allow: String },
     /// Nothing is served at this path.
     NotFound,
 }
@@ -106,131 +648,95 @@ pub(crate) fn match_route(method: &str, path: &str) -> RouteMatch {
         return RouteMatch::NotFound;
     };
     let segments: Vec<String> = rest.split('/').map(params::percent_decode).collect();
-    let s: Vec<&str> = segments.iter().map(String::as_str).collect();
-    let channels = |v: &str| match v {
-        "2026-03" => Some(ChannelsVersion::V2026_03),
-        "2026-09" => Some(ChannelsVersion::V2026_09),
-        _ => None,
-    };
-    let (operation, allow) = match s.as_slice() {
-        [
-            "conversations",
-            "v3",
-            "custom-channels",
-            channel,
-            "messages",
-        ] => (
-            Operation::Publish {
-                version: ChannelsVersion::V3,
-                channel_id: (*channel).to_string(),
-            },
-            "POST",
-        ),
-        [
-            "conversations",
-            "custom-channels",
-            version,
-            channel,
-            "messages",
-        ] => {
-            let Some(version) = channels(version) else {
-                return RouteMatch::NotFound;
-            };
-            (
-                Operation::Publish {
-                    version,
-                    channel_id: (*channel).to_string(),
-                },
-                "POST",
-            )
+    let mut allowed: Vec<&str> = Vec::new();
+    for (route_method, pattern, op, version) in ROUTES {
+        let Some(params) = match_pattern(pattern, &segments) else {
+            continue;
+        };
+        if *route_method == method {
+            return RouteMatch::Found(Operation {
+                op: *op,
+                version: *version,
+                params,
+            });
         }
-        [
-            "conversations",
-            "v3",
-            "custom-channels",
-            channel,
-            "messages",
-            message,
-        ] => (
-            Operation::UpdateStatus {
-                version: ChannelsVersion::V3,
-                channel_id: (*channel).to_string(),
-                message_id: (*message).to_string(),
-            },
-            "PATCH",
-        ),
-        [
-            "conversations",
-            "custom-channels",
-            version,
-            channel,
-            "messages",
-            message,
-        ] => {
-            let Some(version) = channels(version) else {
-                return RouteMatch::NotFound;
-            };
-            (
-                Operation::UpdateStatus {
-                    version,
-                    channel_id: (*channel).to_string(),
-                    message_id: (*message).to_string(),
-                },
-                "PATCH",
-            )
+        if !allowed.contains(route_method) {
+            allowed.push(route_method);
         }
-        [
-            "conversations",
-            "v3",
-            "conversations",
-            "threads",
-            thread,
-            "messages",
-        ] => (
-            Operation::SendToThread {
-                version: ConversationsVersion::V3,
-                thread_id: (*thread).to_string(),
-            },
-            "POST",
-        ),
-        [
-            "conversations",
-            "conversations",
-            "2026-09",
-            "threads",
-            thread,
-            "messages",
-        ] => (
-            Operation::SendToThread {
-                version: ConversationsVersion::V2026_09,
-                thread_id: (*thread).to_string(),
-            },
-            "POST",
-        ),
-        _ => return RouteMatch::NotFound,
-    };
-    if method == allow {
-        RouteMatch::Found(operation)
+    }
+    if allowed.is_empty() {
+        RouteMatch::NotFound
     } else {
-        RouteMatch::WrongMethod { allow }
+        RouteMatch::WrongMethod {
+            allow: allowed.join(", "),
+        }
     }
 }
 
-/// Runs an operation on an authenticated request's body.
-pub(crate) fn run(shared: &Shared, operation: Operation, body: &[u8]) -> Result<Reply, ApiError> {
-    match operation {
-        Operation::Publish {
-            version,
-            channel_id,
-        } => custom_channels::publish(shared, version, &channel_id, body),
-        Operation::UpdateStatus {
-            version,
-            channel_id,
-            message_id,
-        } => custom_channels::update(shared, version, &channel_id, &message_id, body),
-        Operation::SendToThread { version, thread_id } => {
-            threads::send(shared, version, &thread_id, body)
+/// The parameters `segments` give `pattern`'s `{}`s, if it matches.
+fn match_pattern(pattern: &str, segments: &[String]) -> Option<Vec<String>> {
+    let parts: Vec<&str> = pattern.trim_start_matches('/').split('/').collect();
+    if parts.len() != segments.len() {
+        return None;
+    }
+    let mut params = Vec::new();
+    for (part, segment) in parts.iter().zip(segments) {
+        if *part == "{}" {
+            params.push(segment.clone());
+        } else if part != segment {
+            return None;
         }
+    }
+    Some(params)
+}
+
+/// Runs an operation on an authenticated request's query string and body.
+pub(crate) fn run(
+    shared: &Shared,
+    operation: Operation,
+    query: Option<&str>,
+    body: &[u8],
+) -> Result<Reply, ApiError> {
+    let Operation {
+        op,
+        version,
+        params,
+    } = operation;
+    let p = |i: usize| params.get(i).map(String::as_str).unwrap_or_default();
+    let q = query::Query::parse(query.unwrap_or_default());
+    match op {
+        Op::Publish => custom_channels::publish(shared, version.channels(), p(0), body),
+        Op::UpdateStatus => custom_channels::update(shared, version.channels(), p(0), p(1), body),
+        Op::SendToThread => threads::send(shared, version.conversations(), p(0), body),
+        Op::GetCustomChannelMessage => admin::get_message(shared, p(0), p(1)),
+        Op::CreateCustomChannel => admin::create_channel(shared, body),
+        Op::ListCustomChannels => admin::list_channels(shared, version, &q),
+        Op::GetCustomChannel => admin::get_channel(shared, p(0)),
+        Op::UpdateCustomChannel => admin::update_channel(shared, p(0), body),
+        Op::ArchiveCustomChannel => admin::archive_channel(shared, p(0)),
+        Op::UpdateStagingToken => admin::update_staging_token(shared, version, p(0), p(1), body),
+        Op::CreateChannelAccount => admin::create_account(shared, p(0), body),
+        Op::ListCustomChannelAccounts => admin::list_accounts(shared, version, p(0), &q),
+        Op::GetCustomChannelAccount => admin::get_account(shared, Some(p(0)), p(1), &q),
+        Op::UpdateChannelAccount => admin::update_account(shared, p(0), p(1), body),
+        Op::GenerateVisitorToken => admin::visitor_token(shared, body),
+        Op::GetActor => inbox::get_actor(p(0), &q),
+        Op::BatchReadActors => inbox::batch_read_actors(version, &q, body),
+        Op::ListChannels => inbox::list_channels(shared, version, &q),
+        Op::GetChannel => inbox::get_channel(shared, p(0)),
+        Op::ListChannelAccounts => inbox::list_channel_accounts(shared, version, &q),
+        Op::GetChannelAccount => admin::get_account(shared, None, p(0), &q),
+        Op::ListInboxes => inbox::list_inboxes(version, &q),
+        Op::GetInbox => inbox::get_inbox(p(0), &q),
+        Op::ListThreads => inbox::list_threads(shared, version, &q),
+        Op::GetThread => inbox::get_thread(shared, p(0), &q),
+        Op::UpdateThread => inbox::update_thread(shared, p(0), &q, body),
+        Op::ArchiveThread => inbox::archive_thread(shared, p(0)),
+        Op::AssignThread => inbox::assign_thread(shared, p(0), body),
+        Op::UnassignThread => inbox::unassign_thread(shared, p(0)),
+        Op::ListThreadMessages => inbox::list_thread_messages(shared, version, p(0), &q),
+        Op::GetThreadMessage => inbox::get_thread_message(shared, p(0), p(1), &q, false),
+        Op::GetOriginalContent => inbox::get_thread_message(shared, p(0), p(1), &q, true),
     }
 }
 
@@ -255,54 +761,76 @@ fn checked_body(
 mod tests {
     use super::*;
 
+    fn found(op: Op, version: Ver, params: &[&str]) -> RouteMatch {
+        RouteMatch::Found(Operation {
+            op,
+            version,
+            params: params.iter().map(|p| (*p).to_owned()).collect(),
+        })
+    }
+
     #[test]
     fn matches_every_version() {
-        let publish = |version| {
-            RouteMatch::Found(Operation::Publish {
-                version,
-                channel_id: "12".into(),
-            })
-        };
         assert_eq!(
             match_route("POST", "/conversations/v3/custom-channels/12/messages"),
-            publish(ChannelsVersion::V3)
+            found(Op::Publish, Ver::V3, &["12"])
         );
         assert_eq!(
             match_route("POST", "/conversations/custom-channels/2026-03/12/messages"),
-            publish(ChannelsVersion::V2026_03)
+            found(Op::Publish, Ver::V2026_03, &["12"])
         );
         assert_eq!(
             match_route("POST", "/conversations/custom-channels/2026-09/12/messages"),
-            publish(ChannelsVersion::V2026_09)
+            found(Op::Publish, Ver::V2026_09, &["12"])
         );
         assert_eq!(
             match_route(
                 "PATCH",
                 "/conversations/custom-channels/2026-03/12/messages/a%2Fb"
             ),
-            RouteMatch::Found(Operation::UpdateStatus {
-                version: ChannelsVersion::V2026_03,
-                channel_id: "12".into(),
-                message_id: "a/b".into(),
-            })
+            found(Op::UpdateStatus, Ver::V2026_03, &["12", "a/b"])
         );
         assert_eq!(
             match_route(
                 "POST",
                 "/conversations/conversations/2026-09/threads/7/messages"
             ),
-            RouteMatch::Found(Operation::SendToThread {
-                version: ConversationsVersion::V2026_09,
-                thread_id: "7".into(),
-            })
+            found(Op::SendToThread, Ver::V2026_09, &["7"])
         );
+        assert_eq!(
+            match_route("PUT", "/conversations/conversations/v3/threads/7/assignee"),
+            found(Op::AssignThread, Ver::V3, &["7"])
+        );
+        assert_eq!(
+            match_route("GET", "/conversations/custom-channels/v3"),
+            found(Op::ListCustomChannels, Ver::V3, &[])
+        );
+        assert_eq!(
+            match_route("POST", "/visitor-identification/2026-03/tokens/create"),
+            found(Op::GenerateVisitorToken, Ver::V2026_03, &[])
+        );
+    }
+
+    #[test]
+    fn every_route_is_distinct() {
+        for (i, (method, pattern, _, _)) in ROUTES.iter().enumerate() {
+            for (other_method, other_pattern, _, _) in &ROUTES[i + 1..] {
+                assert!(
+                    (method, pattern) != (other_method, other_pattern),
+                    "{method} {pattern} twice"
+                );
+            }
+        }
+        assert_eq!(ROUTES.len(), 77);
     }
 
     #[test]
     fn wrong_method_and_unknown_paths() {
         assert_eq!(
-            match_route("GET", "/conversations/v3/conversations/threads/7/messages"),
-            RouteMatch::WrongMethod { allow: "POST" }
+            match_route("PUT", "/conversations/v3/conversations/threads/7/messages"),
+            RouteMatch::WrongMethod {
+                allow: "GET, POST".to_owned()
+            }
         );
         assert_eq!(
             match_route("POST", "/conversations/custom-channels/2025-01/12/messages"),
@@ -310,7 +838,9 @@ mod tests {
         );
         assert_eq!(
             match_route("POST", "/conversations/v3/custom-channels/12/messages/"),
-            RouteMatch::WrongMethod { allow: "PATCH" }
+            RouteMatch::WrongMethod {
+                allow: "GET, PATCH".to_owned()
+            }
         );
         assert_eq!(match_route("GET", "/"), RouteMatch::NotFound);
         assert_eq!(match_route("GET", "*"), RouteMatch::NotFound);

@@ -9,6 +9,9 @@ use crate::schema::{Obj, Union};
 /// channel and posts every integration message on the fake.
 pub(crate) const INTEGRATION_APP_ID: i32 = 1_234_567;
 
+/// The HubSpot account (portal) id the fake pretends to be.
+pub(crate) const PORTAL_ID: i64 = 62_515;
+
 /// The `client` of messages created through the APIs the fake serves.
 pub(crate) fn integration_client() -> Value {
     json!({ "clientType": "INTEGRATION", "integrationAppId": INTEGRATION_APP_ID })

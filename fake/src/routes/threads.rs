@@ -1,11 +1,13 @@
-//! Conversations: sending a message or comment to a thread.
+//! Conversations: sending a message or comment to a thread. A message sent
+//! over a channel with a registered webhook URL is also POSTed there as an
+//! `OUTGOING_CHANNEL_MESSAGE_CREATED` event, for the integration to deliver.
 
 use serde_json::{Map, Value, json};
 
 use super::params::parse_int64;
 use super::shapes::{
-    attachment, delivery_identifier, insert_opt, integration_actor_id, integration_client, items,
-    opt_str, str_field,
+    PORTAL_ID, attachment, delivery_identifier, insert_opt, integration_actor_id,
+    integration_client, items, opt_str, str_field,
 };
 use super::{ConversationsVersion, checked_body, collect};
 use crate::errors::{ApiError, ErrorDetail};
@@ -37,21 +39,47 @@ pub(crate) fn send(
         return Err(ApiError::validation(problems));
     };
 
+    // A message on a channel with a webhook URL is the integration's to
+    // deliver: it has no status until the integration reports one.
+    let webhook_channel = (str_field(&egg, "type") != "COMMENT")
+        .then(|| str_field(&egg, "channelId").parse::<i32>().ok())
+        .flatten()
+        .filter(|channel| shared.webhooks.is_registered(*channel));
     let stored = shared.with_store(|store| {
         let key = u64::try_from(thread_id)
             .ok()
             .filter(|t| store.has_thread(*t))?;
         let id = store.new_message_id();
-        let message = thread_message(&egg, &id, thread_id);
+        let mut message = thread_message(&egg, &id, thread_id);
+        if webhook_channel.is_some()
+            && let Some(map) = message.as_object_mut()
+        {
+            map.remove("status");
+        }
         store.insert_message(key, id, message.clone());
-        Some(message)
+        let integration_thread_id = store
+            .thread(key)
+            .and_then(|thread| thread.integration_thread_id.clone());
+        Some((message, integration_thread_id))
     });
-    let Some(message) = stored else {
+    let Some((message, integration_thread_id)) = stored else {
         return Err(ApiError::not_found(
             "threadId",
             format!("Thread {thread_id} was not found"),
         ));
     };
+    if let Some(channel) = webhook_channel {
+        shared.webhooks.send(
+            channel,
+            &json!({
+                "type": "OUTGOING_CHANNEL_MESSAGE_CREATED",
+                "portalId": PORTAL_ID.to_string(),
+                "channelId": channel.to_string(),
+                "channelIntegrationThreadIds": integration_thread_id.into_iter().collect::<Vec<_>>(),
+                "message": message,
+            }),
+        );
+    }
     let location = format!(
         "{}/messages/{}",
         version.thread_path(thread_id),

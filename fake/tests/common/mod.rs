@@ -146,6 +146,16 @@ impl Client {
         .await
     }
 
+    /// Sends a body-less request (GET, DELETE) with the token.
+    pub async fn bare(&self, method: &str, path: &str) -> Response {
+        let auth = format!("Bearer {}", self.token);
+        send_raw(self.addr, method, path, &[("Authorization", &auth)], &[]).await
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.bare("GET", path).await
+    }
+
     pub async fn post(&self, path: &str, body: &Value) -> Response {
         self.json("POST", path, body).await
     }

@@ -145,6 +145,55 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
     } else {
         quote!(::core::result::Result::Ok(::core::option::Option::None))
     };
+    let idempotent_const = endpoint.idempotent.is_some().then(|| {
+        quote!(
+            const IDEMPOTENT: bool = true;
+        )
+    });
+    let idempotency = endpoint.idempotency_key.as_ref().and_then(|key| {
+        let (field, optional) = match endpoint.optional.iter().find(|f| f.name == *key) {
+            Some(field) => (field, true),
+            None => (endpoint.required.iter().find(|f| f.name == *key)?, false),
+        };
+        let json = &field.json_name;
+        let ident = &field.name;
+        let (is_set, fill) = if optional {
+            (
+                quote!(self.#ident.as_deref().is_some_and(|value| !value.is_empty())),
+                quote!(::core::option::Option::Some(::std::borrow::ToOwned::to_owned(key))),
+            )
+        } else {
+            (
+                quote!(!self.#ident.is_empty()),
+                quote!(::std::borrow::ToOwned::to_owned(key)),
+            )
+        };
+        Some(quote! {
+            const IDEMPOTENCY_KEY: ::core::option::Option<&'static str> = ::core::option::Option::Some(#json);
+            fn body_with_idempotency_key(&self, key: &str) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<u8>>, #rt::serde_json::Error> {
+                if #is_set {
+                    return <Self as #rt::Endpoint>::body(self);
+                }
+                let mut request = ::core::clone::Clone::clone(self);
+                request.#ident = #fill;
+                <Self as #rt::Endpoint>::body(&request)
+            }
+        })
+    });
+    let paginated = endpoint.paginated.map(|_| {
+        let after = endpoint
+            .query
+            .iter()
+            .find(|f| f.json_name == "after")
+            .map(|f| &f.name);
+        quote! {
+            impl #rt::Paginated for #name {
+                fn set_after(&mut self, after: ::std::string::String) {
+                    self.#after = ::core::option::Option::Some(::core::convert::From::from(after));
+                }
+            }
+        }
+    });
     let query_fn = (!endpoint.query.is_empty()).then(|| {
         quote! {
             fn query(&self, query: &mut #rt::Query) {
@@ -173,12 +222,16 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
         impl #rt::Endpoint for #name {
             type Response = #response;
             const INFO: &'static #rt::EndpointInfo = #name::METADATA;
+            #idempotent_const
+            #idempotency
             #path_fn
             #query_fn
             fn body(&self) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<u8>>, #rt::serde_json::Error> {
                 #body_fn
             }
         }
+
+        #paginated
 
         #marker_module
         #builder
@@ -235,6 +288,24 @@ fn extra(endpoint: &Endpoint) -> Extra {
             }
         },
     );
+    let mut finishers = vec![send];
+    if endpoint.paginated.is_some() {
+        let stream_doc = format!(
+            "Builds the [`{name}`] and returns a stream of every item on every page: it sends the request, yields the page's items, then asks for the next page with `after` set to `paging.next.after`, until a page has no next cursor. `limit` stays the page size. An error is the stream's last item. Versions are picked as for `send`."
+        );
+        finishers.push((
+            quote! {
+                #[doc = #stream_doc]
+                pub fn stream(self, client: &#rt::Client) -> #rt::PageStream<#name>
+            },
+            quote! {
+                {
+                    let version = self.__version;
+                    #rt::PageStream::new(::core::clone::Clone::clone(client), self.build(), version)
+                }
+            },
+        ));
+    }
     Extra {
         fields: vec![(
             format_ident!("__version"),
@@ -242,7 +313,7 @@ fn extra(endpoint: &Endpoint) -> Extra {
             quote!(::core::option::Option::None),
         )],
         methods,
-        finishers: vec![send],
+        finishers,
     }
 }
 

@@ -78,6 +78,21 @@ pub fn generate(object: &Object) -> TokenStream {
         .map(|f| field_info(f, true))
         .chain(object.optional.iter().map(|f| field_info(f, false)));
 
+    let page = object.page.and_then(|_| {
+        let results = object.required.iter().find(|f| f.plain_name() == "results")?;
+        let item = crate::validate::vec_item(&results.ty)?;
+        let results = &results.name;
+        Some(quote! {
+            impl #rt::Page for #name {
+                type Item = #item;
+                fn into_parts(self) -> (::std::vec::Vec<#item>, ::core::option::Option<::std::string::String>) {
+                    let next = self.paging.and_then(|paging| paging.next).map(|next| next.after);
+                    (self.#results, next)
+                }
+            }
+        })
+    });
+
     quote! {
         #(#user_docs)*
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize)]
@@ -101,6 +116,8 @@ pub fn generate(object: &Object) -> TokenStream {
                 #rt::TypeInfo::Object(#name::METADATA)
             }
         }
+
+        #page
 
         #marker_module
         #builder

@@ -145,6 +145,117 @@ impl Endpoint for ArchiveMessage {
     }
 }
 
+/// `POST …/messages` like [`PublishMessage`], but de-duplicated by HubSpot
+/// on `integrationIdempotencyId`, as `#[idempotency_key(…)]` declares.
+#[derive(Debug, Clone, Default)]
+pub struct KeyedPublish {
+    pub channel_id: String,
+    pub text: String,
+    pub idempotency_id: Option<String>,
+}
+
+impl KeyedPublish {
+    pub fn new(channel_id: &str, text: &str) -> KeyedPublish {
+        KeyedPublish {
+            channel_id: channel_id.to_owned(),
+            text: text.to_owned(),
+            idempotency_id: None,
+        }
+    }
+}
+
+impl Endpoint for KeyedPublish {
+    type Response = Published;
+    const INFO: &'static EndpointInfo = &PUBLISH_INFO;
+    const IDEMPOTENCY_KEY: Option<&'static str> = Some("integrationIdempotencyId");
+
+    fn path(&self, version_index: usize) -> String {
+        PublishMessage::new(&self.channel_id, &self.text).path(version_index)
+    }
+
+    fn body(&self) -> Result<Option<Vec<u8>>, serde_json::Error> {
+        let mut body = serde_json::json!({ "text": self.text });
+        if let Some(id) = &self.idempotency_id {
+            body["integrationIdempotencyId"] = id.clone().into();
+        }
+        serde_json::to_vec(&body).map(Some)
+    }
+
+    fn body_with_idempotency_key(&self, key: &str) -> Result<Option<Vec<u8>>, serde_json::Error> {
+        match &self.idempotency_id {
+            Some(id) if !id.is_empty() => self.body(),
+            _ => KeyedPublish {
+                idempotency_id: Some(key.to_owned()),
+                ..self.clone()
+            }
+            .body(),
+        }
+    }
+}
+
+/// A client for `fake` whose retries wait at most a few tens of
+/// milliseconds, so that tests of retries run fast.
+pub fn fast_retrying_client(fake: &FakeHubSpot, attempts: u32) -> Client {
+    Client::builder()
+        .token(TOKEN)
+        .base_url(fake.base_url())
+        .retry(fast_retries(attempts))
+        .build()
+        .expect("build the client")
+}
+
+/// Backoff from 10 ms up to 50 ms, `attempts` attempts.
+pub fn fast_retries(attempts: u32) -> hubspot_runtime::RetryPolicy {
+    hubspot_runtime::RetryPolicy::default()
+        .with_max_attempts(attempts)
+        .with_initial_backoff(std::time::Duration::from_millis(10))
+        .with_max_backoff(std::time::Duration::from_millis(50))
+}
+
+/// A TCP server that accepts connections and never answers; it counts the
+/// connections.
+pub struct SilentServer {
+    pub addr: std::net::SocketAddr,
+    accepted: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl SilentServer {
+    pub async fn start() -> SilentServer {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let accepted = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = std::sync::Arc::clone(&accepted);
+        let task = tokio::spawn(async move {
+            let mut held = Vec::new();
+            while let Ok((socket, _)) = listener.accept().await {
+                counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                held.push(socket);
+            }
+        });
+        SilentServer {
+            addr,
+            accepted,
+            task,
+        }
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Connections accepted so far.
+    pub fn accepted(&self) -> usize {
+        self.accepted.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Drop for SilentServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
 /// A fake that accepts [`TOKEN`].
 pub async fn start_fake() -> FakeHubSpot {
     let fake = FakeHubSpot::start().await.expect("start the fake");
@@ -157,6 +268,17 @@ pub fn client_for(fake: &FakeHubSpot) -> Client {
     Client::builder()
         .token(TOKEN)
         .base_url(fake.base_url())
+        .build()
+        .expect("build the client")
+}
+
+/// A client for `fake` with [`TOKEN`] that makes one attempt per request,
+/// for tests of what a single answer maps to.
+pub fn client_without_retries(fake: &FakeHubSpot) -> Client {
+    Client::builder()
+        .token(TOKEN)
+        .base_url(fake.base_url())
+        .retry(hubspot_runtime::RetryPolicy::disabled())
         .build()
         .expect("build the client")
 }

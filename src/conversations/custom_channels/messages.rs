@@ -15,9 +15,12 @@ hubspot_endpoint! {
     /// your chat service received from a visitor, or an `OUTGOING` one sent
     /// from outside HubSpot.
     ///
-    /// Set `integration_idempotency_id` to a value unique to the message, so
-    /// that HubSpot stores it once however often the request is retried.
+    /// HubSpot stores a message once per `integration_idempotency_id`. The
+    /// client fills it with a fresh id when you leave it unset and sends that
+    /// id on every retry; set it yourself, to an id unique to the message on
+    /// your chat service, to make your own re-sends safe as well.
     #[scopes("conversations.custom_channels.write")]
+    #[idempotency_key(integration_idempotency_id)]
     pub endpoint PublishMessage: POST {
         v3        => "/conversations/v3/custom-channels/{channelId}/messages",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/messages",
@@ -61,7 +64,10 @@ hubspot_endpoint! {
 
     /// Reports what happened to a message HubSpot asked your integration to
     /// deliver: `SENT`, `FAILED` (with a reason) or `READ`.
+    ///
+    /// Setting a status is idempotent, so the client retries it safely.
     #[scopes("conversations.custom_channels.write")]
+    #[idempotent]
     pub endpoint UpdateMessageStatus: PATCH {
         v3        => "/conversations/v3/custom-channels/{channelId}/messages/{messageId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/messages/{messageId}",
@@ -79,6 +85,22 @@ hubspot_endpoint! {
         optional {
             /// Why delivery failed, shown to the agent; for `FAILED`.
             error_message: String,
+        }
+    } -> 200 PublicConversationsMessage;
+
+    /// Reads a message on a custom channel, e.g. one HubSpot asked your
+    /// integration to deliver.
+    #[scopes("conversations.custom_channels.read")]
+    pub endpoint GetCustomChannelMessage: GET {
+        v3        => "/conversations/v3/custom-channels/{channelId}/messages/{messageId}",
+        "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/messages/{messageId}",
+        "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/messages/{messageId}",
+    } {
+        path {
+            /// The custom channel's id.
+            channel_id: i32,
+            /// The message's id.
+            message_id: String,
         }
     } -> 200 PublicConversationsMessage;
 
@@ -156,5 +178,122 @@ hubspot_endpoint! {
         MESSAGE_HEADER => MessageHeaderAttachment,
         QUICK_REPLIES => QuickRepliesAttachment,
         SOCIAL_MEDIA_METADATA => SocialMetadataIntegrationAttachment,
+    }
+}
+
+/// The `2026-09` message endpoints. Publishing differs from older versions:
+/// a [`ChannelIntegrationParticipant`] has no `senderActorId`, and a
+/// [`PreResolvedContact`]'s `contactVid` is an `int32` matched on a shorter
+/// list of contact properties. [`UpdateMessageStatus`] sends the same body
+/// as before; it is declared here so that the older
+/// [`super::UpdateMessageStatus`] keeps `2026-03` as its newest version.
+pub mod v2026_09 {
+    use hubspot_runtime::{DateTime, hubspot_endpoint};
+
+    pub use super::{IntegrationAttachment, MessageDirection, MessageStatusUpdate};
+    use crate::conversations::contact_property::v2026_09::ContactProperty;
+    use crate::conversations::models::{PublicConversationsMessage, PublicDeliveryIdentifier};
+
+    hubspot_endpoint! {
+        /// Publishes a message over your custom channel (`2026-09`): an
+        /// `INCOMING` message your chat service received from a visitor, or an
+        /// `OUTGOING` one sent from outside HubSpot.
+        ///
+        /// HubSpot stores a message once per `integration_idempotency_id`. The
+        /// client fills it with a fresh id when you leave it unset and sends
+        /// that id on every retry; set it yourself, to an id unique to the
+        /// message on your chat service, to make your own re-sends safe too.
+        #[scopes("conversations.custom_channels.write")]
+        #[idempotency_key(integration_idempotency_id)]
+        pub endpoint PublishMessage: POST {
+            "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/messages",
+        } {
+            path {
+                /// The custom channel's id.
+                channel_id: i32,
+            }
+            required {
+                /// The message's plain text.
+                text: String,
+                /// `INCOMING` from a visitor, `OUTGOING` to one.
+                message_direction: MessageDirection,
+                /// The channel account the message belongs to.
+                channel_account_id: String,
+                /// Who sent it.
+                senders: Vec<ChannelIntegrationParticipant>,
+                /// Who receives it.
+                recipients: Vec<ChannelIntegrationParticipant>,
+                /// Files, locations, contact cards and the like; may be empty.
+                attachments: Vec<IntegrationAttachment>,
+                /// When the message was sent on your chat service.
+                timestamp: DateTime,
+            }
+            optional {
+                /// The message as HTML.
+                rich_text: String,
+                /// Your id for the message; HubSpot de-duplicates on it.
+                integration_idempotency_id: String,
+                /// Your id for the conversation, so that HubSpot threads by it.
+                integration_thread_id: String,
+                /// The HubSpot message this one answers.
+                in_reply_to_id: String,
+                /// Associate the thread with this contact.
+                associate_with_contact_id: i64,
+                /// Contacts you have already matched to the visitor.
+                pre_resolved_contacts: PreResolvedContacts,
+            }
+        } -> 201 PublicConversationsMessage;
+
+        /// Reports what happened to a message HubSpot asked your integration
+        /// to deliver (`2026-09`): `SENT`, `FAILED` (with a reason) or `READ`.
+        ///
+        /// Setting a status is idempotent, so the client retries it safely.
+        #[scopes("conversations.custom_channels.write")]
+        #[idempotent]
+        pub endpoint UpdateMessageStatus: PATCH {
+            "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/messages/{messageId}",
+        } {
+            path {
+                /// The custom channel's id.
+                channel_id: i32,
+                /// The message's id, as HubSpot sent it in the webhook.
+                message_id: String,
+            }
+            required {
+                /// The new status.
+                status_type: MessageStatusUpdate,
+            }
+            optional {
+                /// Why delivery failed, shown to the agent; for `FAILED`.
+                error_message: String,
+            }
+        } -> 200 PublicConversationsMessage;
+
+        /// A sender or recipient of a published message (`2026-09`: no
+        /// `senderActorId`).
+        pub object ChannelIntegrationParticipant {
+            required {
+                /// Their address on your channel.
+                delivery_identifier: PublicDeliveryIdentifier,
+            }
+            optional {
+                /// Their display name.
+                name: String,
+            }
+        }
+
+        /// Contacts your integration has already matched to a visitor.
+        pub object PreResolvedContacts {
+            required { contacts: Vec<PreResolvedContact> }
+        }
+
+        /// A contact your integration matched, and on which properties
+        /// (`2026-09`: `contactVid` is an `int32`).
+        pub object PreResolvedContact {
+            required {
+                contact_vid: i32,
+                contact_properties_leading_to_match: Vec<ContactProperty>,
+            }
+        }
     }
 }

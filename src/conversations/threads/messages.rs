@@ -1,9 +1,10 @@
-//! A thread's messages: send a reply or leave an internal comment.
+//! A thread's messages: list and read them, send a reply or leave an
+//! internal comment.
 
 use hubspot_runtime::hubspot_endpoint;
 
 use crate::conversations::models::{
-    PublicDeliveryIdentifier, PublicMessage, QuickReply, SocialMetadata,
+    ForwardPaging, PublicDeliveryIdentifier, PublicMessage, QuickReply, SocialMetadata,
 };
 
 hubspot_endpoint! {
@@ -24,6 +25,92 @@ hubspot_endpoint! {
             message: PublicMessageEgg,
         }
     } -> 201 PublicMessage;
+
+    /// Lists a thread's messages, comments and events, a page at a time;
+    /// `.stream(&client)` follows the pages.
+    #[scopes("conversations.read")]
+    #[paginated]
+    pub endpoint ListThreadMessages: GET {
+        v3        => "/conversations/v3/conversations/threads/{threadId}/messages",
+        "2026-09" => "/conversations/conversations/2026-09/threads/{threadId}/messages",
+    } {
+        path {
+            /// The thread's id.
+            thread_id: i64,
+        }
+        query {
+            /// The cursor from the previous page's `paging.next.after`.
+            after: Option<String>,
+            /// Whether to list the messages of an archived thread.
+            archived: Option<bool>,
+            /// How many messages a page holds.
+            limit: Option<i32>,
+            /// A property to include.
+            property: Option<String>,
+            /// Properties to sort by.
+            sort: Option<Vec<String>>,
+        }
+    } -> 200 CollectionResponsePublicMessageForwardPaging;
+
+    /// Reads one message, comment or event of a thread.
+    #[scopes("conversations.read")]
+    pub endpoint GetThreadMessage: GET {
+        v3        => "/conversations/v3/conversations/threads/{threadId}/messages/{messageId}",
+        "2026-09" => "/conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}",
+    } {
+        path {
+            /// The thread's id.
+            thread_id: i64,
+            /// The message's id.
+            message_id: String,
+        }
+        query {
+            /// A property to include.
+            property: Option<String>,
+        }
+    } -> 200 PublicMessage;
+
+    /// Reads a message's full original text, which the message itself may
+    /// carry only truncated (see its `truncation_status`).
+    #[scopes("conversations.read")]
+    pub endpoint GetOriginalMessageContent: GET {
+        v3        => "/conversations/v3/conversations/threads/{threadId}/messages/{messageId}/original-content",
+        "2026-09" => "/conversations/conversations/2026-09/threads/{threadId}/messages/{messageId}/original-content",
+    } {
+        path {
+            /// The thread's id.
+            thread_id: i64,
+            /// The message's id.
+            message_id: String,
+        }
+        query {
+            /// A property to include.
+            property: Option<String>,
+        }
+    } -> 200 PublicMessageContent;
+
+    /// A message's original, untruncated content.
+    pub object PublicMessageContent {
+        optional {
+            /// The plain text.
+            text: String,
+            /// The HTML.
+            rich_text: String,
+        }
+    }
+
+    /// One page of a thread's messages.
+    #[page]
+    pub object CollectionResponsePublicMessageForwardPaging {
+        required {
+            /// The messages, comments and events on this page.
+            results: Vec<PublicMessage>,
+        }
+        optional {
+            /// Where the next page starts; absent on the last page.
+            paging: ForwardPaging,
+        }
+    }
 
     /// What to send to a thread, by its `type`.
     pub union PublicMessageEgg {
