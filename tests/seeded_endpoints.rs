@@ -578,3 +578,36 @@ async fn each_error_status_maps_to_its_class() {
         Some("<html>Bad gateway</html>")
     );
 }
+
+#[test]
+fn unions_decode_from_text_readers_and_values_alike() {
+    let json = message_with_new_values();
+    let text = json.to_string();
+    let from_text: PublicConversationsMessage = serde_json::from_str(&text).unwrap();
+    let from_reader: PublicConversationsMessage = serde_json::from_reader(text.as_bytes()).unwrap();
+    let from_value: PublicConversationsMessage = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(from_text, from_reader);
+    assert_eq!(from_text, from_value);
+    assert!(matches!(&from_text.attachments[1], MessageAttachment::File(f) if f.file_id == "9"));
+
+    // A union member without its tag, with a tag that is not a string, or
+    // that is not an object at all is an error, never `Unknown`.
+    for bad in [
+        json!({"fileId": "9"}),
+        json!({"type": 7, "fileId": "9"}),
+        json!(["FILE"]),
+        json!("FILE"),
+    ] {
+        let mut message = json.clone();
+        message["attachments"] = json!([bad]);
+        let error = serde_json::from_str::<PublicConversationsMessage>(&message.to_string())
+            .expect_err("a malformed union member is an error");
+        assert!(!error.to_string().is_empty());
+        assert!(serde_json::from_value::<PublicConversationsMessage>(message).is_err());
+    }
+
+    // A known tag whose body does not decode is an error too.
+    let mut message = json.clone();
+    message["attachments"] = json!([{"type": "LOCATION", "latitude": "north"}]);
+    assert!(serde_json::from_str::<PublicConversationsMessage>(&message.to_string()).is_err());
+}

@@ -69,43 +69,99 @@ where
     deserializer.deserialize_str(EnumVisitor { known, unknown })
 }
 
-/// Reads a union's JSON object and the value of its tag field. A missing tag
-/// or a value that is not an object is an error; an unknown tag is not (the
-/// caller keeps the value as `Unknown`).
+/// Reads a union's JSON object as raw text and the value of its tag field.
+///
+/// The object is kept as text, not as a `serde_json::Value`: finding the tag
+/// is one scan that allocates nothing, and the variant then decodes straight
+/// from the text, so a union costs about what a plain object does. A missing
+/// tag, a tag that is not a string, or a value that is not an object is an
+/// error; an unknown tag is not (the caller keeps the object as `Unknown`).
 pub fn read_tagged<'de, D>(
     deserializer: D,
     union_name: &'static str,
     tag: &'static str,
-) -> Result<(String, serde_json::Value), D::Error>
+) -> Result<(String, Box<serde_json::value::RawValue>), D::Error>
 where
     D: Deserializer<'de>,
 {
     use serde::Deserialize as _;
-    let value = serde_json::Value::deserialize(deserializer)?;
-    let found = match &value {
-        serde_json::Value::Object(map) => match map.get(tag) {
-            Some(serde_json::Value::String(tag_value)) => tag_value.clone(),
-            Some(_) => {
-                return Err(de::Error::custom(format_args!(
-                    "{union_name}: the `{tag}` field is not a string"
-                )));
-            }
-            None => return Err(de::Error::missing_field(tag)),
-        },
-        _ => {
-            return Err(de::Error::custom(format_args!(
-                "{union_name}: expected a JSON object with a `{tag}` field"
-            )));
-        }
-    };
-    Ok((found, value))
+    let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+    let mut reader = serde_json::Deserializer::from_str(raw.get());
+    let found = serde::Deserializer::deserialize_any(&mut reader, TagFinder { union_name, tag })
+        .map_err(de::Error::custom)?;
+    match found {
+        Some(tag_value) => Ok((tag_value, raw)),
+        None => Err(de::Error::missing_field(tag)),
+    }
 }
 
-/// Decodes a union variant from the value [`read_tagged`] returned.
-pub fn decode_variant<T, E>(value: serde_json::Value) -> Result<T, E>
+/// Walks one JSON object looking for the tag's value, skipping the rest.
+struct TagFinder {
+    union_name: &'static str,
+    tag: &'static str,
+}
+
+impl<'de> Visitor<'de> for TagFinder {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: a JSON object with a `{}` field",
+            self.union_name, self.tag
+        )
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        while let Some(is_tag) = map.next_key_seed(KeyIs(self.tag))? {
+            if is_tag && found.is_none() {
+                match map.next_value::<serde_json::Value>()? {
+                    serde_json::Value::String(value) => found = Some(value),
+                    _ => {
+                        return Err(de::Error::custom(format_args!(
+                            "{}: the `{}` field is not a string",
+                            self.union_name, self.tag
+                        )));
+                    }
+                }
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// A map key, compared with the tag's name without being allocated.
+struct KeyIs(&'static str);
+
+impl<'de> de::DeserializeSeed<'de> for KeyIs {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeyIs {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
+        Ok(key == self.0)
+    }
+}
+
+/// Decodes a union variant (or, for `Unknown`, the whole value) from the
+/// text [`read_tagged`] returned.
+pub fn decode_variant<T, E>(raw: &serde_json::value::RawValue) -> Result<T, E>
 where
     T: serde::de::DeserializeOwned,
     E: de::Error,
 {
-    serde_json::from_value(value).map_err(E::custom)
+    serde_json::from_str(raw.get()).map_err(E::custom)
 }
