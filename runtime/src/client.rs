@@ -337,7 +337,7 @@ impl Client {
         let mut query = Query::default();
         request.query(&mut query);
         let body = match E::IDEMPOTENCY_KEY {
-            Some(_) => request.body_with_idempotency_key(&crate::random::uuid_v4()),
+            Some(_) => request.body_with_idempotency_key(crate::random::uuid_v4),
             None => request.body(),
         }
         .map_err(Error::Encode)?;
@@ -350,7 +350,7 @@ impl Client {
         let prepared = Prepared {
             method: http_method(E::INFO.method),
             url,
-            body,
+            body: body.map(bytes::Bytes::from),
             idempotent,
             deadline,
         };
@@ -420,29 +420,39 @@ impl Client {
         let exchange = async {
             let response = builder.send().await.map_err(transport_error)?;
             let status = response.status().as_u16();
-            let headers = response.headers().clone();
+            let headers = response.headers();
+            let limits = RateLimitHeaders::from_headers(headers);
+            let correlation_header = headers
+                .get("x-hubspot-correlation-id")
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned);
+            // Only an error needs the headers after the body is read.
+            let error_headers = (!(200..300).contains(&status)).then(|| headers.clone());
             let bytes = response.bytes().await.map_err(transport_error)?;
-            Ok::<_, Error>((status, headers, bytes))
+            Ok::<_, Error>((status, limits, correlation_header, error_headers, bytes))
         };
-        let (status, headers, bytes) = match tokio::time::timeout(timeout, exchange).await {
-            Ok(answer) => answer?,
-            Err(_) => return Err(Error::Timeout),
-        };
-        let limits = RateLimitHeaders::from_headers(&headers);
+        let (status, limits, correlation_header, error_headers, bytes) =
+            match tokio::time::timeout(timeout, exchange).await {
+                Ok(answer) => answer?,
+                Err(_) => return Err(Error::Timeout),
+            };
         self.inner.limiter.observe(&limits);
         drop(permit);
 
         tracing::trace!(status, body = %excerpt(&bytes), "response body");
-        let result = decode_parts(status, &headers, &bytes);
+        let no_headers = http::HeaderMap::new();
+        let result = decode_parts(
+            status,
+            error_headers.as_ref().unwrap_or(&no_headers),
+            &bytes,
+        );
 
         let span = tracing::Span::current();
         span.record("status", status);
         // An error body's own correlation id, else the header's.
         let correlation_id = match &result {
             Err(error) if error.correlation_id().is_some() => error.correlation_id(),
-            _ => headers
-                .get("x-hubspot-correlation-id")
-                .and_then(|value| value.to_str().ok()),
+            _ => correlation_header.as_deref(),
         };
         if let Some(id) = correlation_id {
             span.record("correlation_id", id);
@@ -509,7 +519,8 @@ impl fmt::Debug for Client {
 struct Prepared {
     method: reqwest::Method,
     url: reqwest::Url,
-    body: Option<Vec<u8>>,
+    /// Shared, so that each attempt sends it without copying it.
+    body: Option<bytes::Bytes>,
     /// Whether sending it twice has the effect of sending it once.
     idempotent: bool,
     /// When the whole request times out.

@@ -47,14 +47,17 @@ pub trait Endpoint {
     /// The JSON request body, or `None` when the endpoint sends none.
     fn body(&self) -> Result<Option<Vec<u8>>, serde_json::Error>;
 
-    /// The JSON request body with the [`IDEMPOTENCY_KEY`] field set to `key`
-    /// when the request leaves it unset or empty; a value the caller set is
-    /// kept. Only called when [`IDEMPOTENCY_KEY`] is `Some`; the default is
-    /// [`body`](Endpoint::body).
+    /// The JSON request body with the [`IDEMPOTENCY_KEY`] field set to a key
+    /// from `new_key` when the request leaves it unset or empty; a value the
+    /// caller set is kept (and `new_key` is not called). Only called when
+    /// [`IDEMPOTENCY_KEY`] is `Some`; the default is [`body`](Endpoint::body).
     ///
     /// [`IDEMPOTENCY_KEY`]: Endpoint::IDEMPOTENCY_KEY
-    fn body_with_idempotency_key(&self, key: &str) -> Result<Option<Vec<u8>>, serde_json::Error> {
-        let _ = key;
+    fn body_with_idempotency_key(
+        &self,
+        new_key: fn() -> String,
+    ) -> Result<Option<Vec<u8>>, serde_json::Error> {
+        let _ = new_key;
         self.body()
     }
 }

@@ -160,17 +160,17 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
         let (is_set, fill) = if optional {
             (
                 quote!(self.#ident.as_deref().is_some_and(|value| !value.is_empty())),
-                quote!(::core::option::Option::Some(::std::borrow::ToOwned::to_owned(key))),
+                quote!(::core::option::Option::Some(new_key())),
             )
         } else {
             (
                 quote!(!self.#ident.is_empty()),
-                quote!(::std::borrow::ToOwned::to_owned(key)),
+                quote!(new_key()),
             )
         };
         Some(quote! {
             const IDEMPOTENCY_KEY: ::core::option::Option<&'static str> = ::core::option::Option::Some(#json);
-            fn body_with_idempotency_key(&self, key: &str) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<u8>>, #rt::serde_json::Error> {
+            fn body_with_idempotency_key(&self, new_key: fn() -> ::std::string::String) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<u8>>, #rt::serde_json::Error> {
                 if #is_set {
                     return <Self as #rt::Endpoint>::body(self);
                 }

@@ -181,11 +181,14 @@ impl Endpoint for KeyedPublish {
         serde_json::to_vec(&body).map(Some)
     }
 
-    fn body_with_idempotency_key(&self, key: &str) -> Result<Option<Vec<u8>>, serde_json::Error> {
+    fn body_with_idempotency_key(
+        &self,
+        new_key: fn() -> String,
+    ) -> Result<Option<Vec<u8>>, serde_json::Error> {
         match &self.idempotency_id {
             Some(id) if !id.is_empty() => self.body(),
             _ => KeyedPublish {
-                idempotency_id: Some(key.to_owned()),
+                idempotency_id: Some(new_key()),
                 ..self.clone()
             }
             .body(),
