@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""Compile cost of hubspot_endpoint!, measured with warm dependency caches.
+
+    python3 benches/compile_cost.py            # everything, 3 runs each, medians
+    python3 benches/compile_cost.py --quick    # sizes 10 and 100, 1 run: a smoke test
+
+(a) `cargo build -p hubspot-api`, debug and release, after touching its
+    sources: the time to rebuild the crate that declares the Conversations API.
+(b) Generated crates with N = 0, 10, 100, 1000 endpoints of 10 fields each
+    (1 path parameter, 3 required and 6 optional body fields), declared with
+    hubspot_endpoint!. The marginal cost per endpoint, (t(N) - t(0)) / N, must
+    stay flat: at 1000 within 1.3x of the cost at 100.
+(c) The same endpoints written by hand with bon builders, serde derives and a
+    hand-written `Endpoint` impl (what a user writes without the macro),
+    built side by side; reported as ours / bon.
+
+Writes benches/results/compile_cost.json and benches/compile_cost.svg, and
+prints the tables BENCHMARKS.md quotes.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "target" / "compile-bench"
+TARGET = WORK / "target"
+RESULTS = ROOT / "benches" / "results"
+
+
+def run(cmd, cwd, env=None):
+    """Runs a command; returns its wall time in seconds. Fails loudly."""
+    started = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed in {cwd}:\n{done.stderr[-4000:]}")
+    return elapsed
+
+
+def timed_rebuilds(cmd, cwd, touch, runs, env=None):
+    """Warms the cache once, then times `runs` rebuilds after touching `touch`."""
+    run(cmd, cwd, env)
+    times = []
+    for _ in range(runs):
+        os.utime(touch)
+        times.append(run(cmd, cwd, env))
+    return statistics.median(times), times
+
+
+# ----------------------------------------------------------------- (a)
+
+def own_crate(runs):
+    results = {}
+    for profile, extra in (("debug", []), ("release", ["--release"])):
+        median, times = timed_rebuilds(
+            ["cargo", "build", "-p", "hubspot-api", *extra], ROOT, ROOT / "src" / "lib.rs", runs
+        )
+        results[profile] = {"median_s": median, "runs_s": times}
+    return results
+
+
+# ------------------------------------------------------------- (b), (c)
+
+OURS_HEADER = """hubspot_runtime::hubspot_endpoint! {
+    /// What every endpoint returns.
+    pub object Thing {
+        required { id: String }
+        optional { name: String }
+    }
+}
+"""
+
+OURS_ENDPOINT = """hubspot_runtime::hubspot_endpoint! {{
+    /// Endpoint {i}.
+    #[scopes("things.write")]
+    pub endpoint Endpoint{i}: POST {{
+        v3 => "/things/v3/{{thingId}}/items{i}",
+        "2026-03" => "/things/2026-03/{{thingId}}/items{i}",
+    }} {{
+        path {{ thing_id: i64 }}
+        required {{ name: String, kind: String, count: i32 }}
+        optional {{
+            note: String,
+            tags: Vec<String>,
+            score: f64,
+            active: bool,
+            owner_id: String,
+            created_at: String,
+        }}
+    }} -> 201 Thing;
+}}
+"""
+
+BON_HEADER = """use hubspot_runtime::__private::{ApiVersion, BodyInfo, EndpointInfo, Method, PathSegment, Schema, VersionedPath};
+use serde::{Deserialize, Serialize};
+
+/// What every endpoint returns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Thing {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl Schema for Thing {
+    fn schema() -> hubspot_runtime::schema::TypeInfo {
+        hubspot_runtime::schema::TypeInfo::Json
+    }
+}
+"""
+
+BON_ENDPOINT = """/// Endpoint {i}.
+#[derive(Debug, Clone, PartialEq, Serialize, bon::Builder)]
+#[serde(rename_all = "camelCase")]
+pub struct Endpoint{i} {{
+    #[serde(skip)]
+    pub thing_id: i64,
+    #[builder(into)]
+    pub name: String,
+    #[builder(into)]
+    pub kind: String,
+    pub count: i32,
+    #[builder(into)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+    #[builder(into)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
+    #[builder(into)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+}}
+
+impl hubspot_runtime::Endpoint for Endpoint{i} {{
+    type Response = Thing;
+    const INFO: &'static EndpointInfo = &EndpointInfo {{
+        name: "Endpoint{i}",
+        method: Method::Post,
+        paths: &[
+            VersionedPath {{ version: ApiVersion::Numbered(3), template: "/things/v3/{{thingId}}/items{i}" }},
+            VersionedPath {{ version: ApiVersion::Dated {{ year: 2026, month: 3 }}, template: "/things/2026-03/{{thingId}}/items{i}" }},
+        ],
+        path_params: &[],
+        query_params: &[],
+        body: BodyInfo::None,
+        success_status: 201,
+        response: <Thing as Schema>::schema,
+        scopes: &["things.write"],
+    }};
+    fn path(&self, version_index: usize) -> String {{
+        match version_index {{
+            0 => format!("/things/v3/{{}}/items{i}", PathSegment(&self.thing_id)),
+            _ => format!("/things/2026-03/{{}}/items{i}", PathSegment(&self.thing_id)),
+        }}
+    }}
+    fn body(&self) -> Result<Option<Vec<u8>>, serde_json::Error> {{
+        serde_json::to_vec(self).map(Some)
+    }}
+}}
+"""
+
+
+def write_crate(kind, n):
+    crate = WORK / f"{kind}-{n}"
+    (crate / "src").mkdir(parents=True, exist_ok=True)
+    deps = f'hubspot-runtime = {{ path = "{ROOT / "runtime"}" }}\n'
+    if kind == "bon":
+        deps += 'bon = "3"\nserde = { version = "1", features = ["derive"] }\nserde_json = "1"\n'
+    (crate / "Cargo.toml").write_text(
+        f'[package]\nname = "{kind}-{n}"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n'
+        f"[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{deps}\n[workspace]\n"
+    )
+    header, endpoint = (OURS_HEADER, OURS_ENDPOINT) if kind == "ours" else (BON_HEADER, BON_ENDPOINT)
+    source = "#![allow(missing_docs, dead_code)]\n" + header + "".join(endpoint.format(i=i) for i in range(n))
+    (crate / "src" / "lib.rs").write_text(source)
+    return crate
+
+
+def generated(sizes, kinds, runs):
+    env = dict(os.environ, CARGO_TARGET_DIR=str(TARGET))
+    results = {}
+    for kind in kinds:
+        for n in [0, *sizes]:
+            crate = write_crate(kind, n)
+            median, times = timed_rebuilds(["cargo", "build"], crate, crate / "src" / "lib.rs", runs, env)
+            results[f"{kind}-{n}"] = {"median_s": median, "runs_s": times}
+            print(f"  {kind:>4} {n:>5} endpoints: {median:7.2f} s  (runs: {', '.join(f'{t:.2f}' for t in times)})", flush=True)
+    return results
+
+
+# ----------------------------------------------------------------- plot
+
+def svg_plot(results, sizes, kinds, path):
+    """Compile time against endpoint count, log-log, one line per kind."""
+    import math
+
+    width, height, left, bottom, top, right = 640, 400, 70, 50, 30, 130
+    points = {k: [(n, results[f"{k}-{n}"]["median_s"]) for n in sizes if f"{k}-{n}" in results] for k in kinds}
+    all_t = [t for series in points.values() for _, t in series]
+    t_min, t_max = min(all_t) / 1.5, max(all_t) * 1.5
+    n_min, n_max = min(sizes) / 1.5, max(sizes) * 1.5
+
+    def x(n):
+        return left + (math.log10(n) - math.log10(n_min)) / (math.log10(n_max) - math.log10(n_min)) * (width - left - right)
+
+    def y(t):
+        return height - bottom - (math.log10(t) - math.log10(t_min)) / (math.log10(t_max) - math.log10(t_min)) * (height - bottom - top)
+
+    colors = {"ours": "#1f77b4", "bon": "#d62728"}
+    labels = {"ours": "hubspot_endpoint!", "bon": "bon + serde + hand-written Endpoint"}
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
+           f'<rect width="{width}" height="{height}" fill="white"/>',
+           f'<text x="{width / 2 - right / 2}" y="18" text-anchor="middle" font-size="14">Debug build time vs. endpoints (warm dependencies, median)</text>',
+           f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" stroke="black"/>',
+           f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" stroke="black"/>',
+           f'<text x="{(left + width - right) / 2}" y="{height - 12}" text-anchor="middle">endpoints (log scale)</text>',
+           f'<text x="16" y="{(top + height - bottom) / 2}" transform="rotate(-90 16 {(top + height - bottom) / 2})" text-anchor="middle">seconds (log scale)</text>']
+    for n in sizes:
+        out.append(f'<line x1="{x(n):.1f}" y1="{height - bottom}" x2="{x(n):.1f}" y2="{height - bottom + 5}" stroke="black"/>')
+        out.append(f'<text x="{x(n):.1f}" y="{height - bottom + 18}" text-anchor="middle">{n}</text>')
+    tick = 10 ** math.floor(math.log10(t_min))
+    while tick <= t_max:
+        for m in (1, 2, 5):
+            t = tick * m
+            if t_min <= t <= t_max:
+                out.append(f'<line x1="{left - 5}" y1="{y(t):.1f}" x2="{width - right}" y2="{y(t):.1f}" stroke="#ddd"/>')
+                out.append(f'<text x="{left - 8}" y="{y(t) + 4:.1f}" text-anchor="end">{t:g}</text>')
+        tick *= 10
+    for i, (kind, series) in enumerate(points.items()):
+        color = colors.get(kind, "black")
+        coords = " ".join(f"{x(n):.1f},{y(t):.1f}" for n, t in series)
+        out.append(f'<polyline points="{coords}" fill="none" stroke="{color}" stroke-width="2"/>')
+        for n, t in series:
+            out.append(f'<circle cx="{x(n):.1f}" cy="{y(t):.1f}" r="3.5" fill="{color}"/>')
+            out.append(f'<text x="{x(n) + 6:.1f}" y="{y(t) - 6:.1f}" fill="{color}">{t:.1f}s</text>')
+        ly = top + 20 + i * 20
+        out.append(f'<line x1="{width - right + 10}" y1="{ly}" x2="{width - right + 30}" y2="{ly}" stroke="{color}" stroke-width="2"/>')
+        out.append(f'<text x="{width - right + 34}" y="{ly + 4}" font-size="10">{labels.get(kind, kind)}</text>')
+    out.append("</svg>")
+    path.write_text("\n".join(out) + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--quick", action="store_true", help="sizes 10,100; 1 run; no (a)")
+    parser.add_argument("--skip-own", action="store_true", help="skip (a)")
+    parser.add_argument("--skip-bon", action="store_true", help="skip (c)")
+    args = parser.parse_args()
+    if args.quick:
+        args.runs, args.sizes, args.skip_own = 1, "10,100", True
+    sizes = [int(s) for s in args.sizes.split(",")]
+    kinds = ["ours"] + ([] if args.skip_bon else ["bon"])
+
+    report = {"runs": args.runs, "sizes": sizes}
+    if not args.skip_own:
+        print("(a) rebuilding hubspot-api after touching src/lib.rs", flush=True)
+        report["own"] = own_crate(args.runs)
+        for profile, r in report["own"].items():
+            print(f"  {profile:>7}: {r['median_s']:.2f} s", flush=True)
+    print("(b)/(c) generated crates", flush=True)
+    report["generated"] = results = generated(sizes, kinds, args.runs)
+
+    print("\n| endpoints | " + " | ".join(f"{k} (s)" for k in kinds) + " | ours per endpoint (ms) | ours / bon |")
+    print("| --- | " + " | ".join("---" for _ in kinds) + " | --- | --- |")
+    base = results["ours-0"]["median_s"]
+    for n in sizes:
+        ours = results[f"ours-{n}"]["median_s"]
+        per = (ours - base) / n * 1000
+        ratio = f"{ours / results[f'bon-{n}']['median_s']:.2f}" if "bon" in kinds else "-"
+        cells = " | ".join(f"{results[f'{k}-{n}']['median_s']:.2f}" for k in kinds)
+        print(f"| {n} | {cells} | {per:.1f} | {ratio} |")
+    if 100 in sizes and 1000 in sizes:
+        per100 = (results["ours-100"]["median_s"] - base) / 100
+        per1000 = (results["ours-1000"]["median_s"] - base) / 1000
+        report["per_endpoint_ratio_1000_vs_100"] = per1000 / per100
+        print(f"\nmarginal cost per endpoint at 1000 / at 100: {per1000 / per100:.2f} (goal: <= 1.3)")
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "compile_cost.json").write_text(json.dumps(report, indent=2) + "\n")
+    svg_plot(results, sizes, kinds, ROOT / "benches" / "compile_cost.svg")
+    print(f"wrote {RESULTS / 'compile_cost.json'} and benches/compile_cost.svg")
+
+
+if __name__ == "__main__":
+    main()
