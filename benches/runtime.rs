@@ -22,12 +22,12 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use hubspot_api::Client;
 use hubspot_api::conversations::contact_property::ContactProperty;
 use hubspot_api::conversations::custom_channels::messages::{
-    ChannelIntegrationParticipant, FileAttachment, LocationAttachment, MessageDirection, PreResolvedContact,
-    PreResolvedContacts, PublishMessage, QuickRepliesAttachment,
+    ChannelIntegrationParticipant, FileAttachment, LocationAttachment, MessageDirection,
+    PreResolvedContact, PreResolvedContacts, PublishMessage, QuickRepliesAttachment,
 };
 use hubspot_api::conversations::models::{
-    DeliveryIdentifierType, FileUsageType, PublicConversationsMessage, PublicDeliveryIdentifier, QuickReply,
-    QuickReplyValueType,
+    DeliveryIdentifierType, FileUsageType, PublicConversationsMessage, PublicDeliveryIdentifier,
+    QuickReply, QuickReplyValueType,
 };
 use hubspot_runtime::DateTime;
 use serde::{Deserialize, Serialize};
@@ -380,7 +380,11 @@ fn decode(c: &mut Criterion) {
     serde_json::from_str::<BaseMessage>(FULL_MESSAGE).expect("baseline decodes");
     let mut group = c.benchmark_group("decode");
     group.bench_function("ours", |b| {
-        b.iter(|| black_box(serde_json::from_str::<PublicConversationsMessage>(black_box(FULL_MESSAGE))))
+        b.iter(|| {
+            black_box(serde_json::from_str::<PublicConversationsMessage>(
+                black_box(FULL_MESSAGE),
+            ))
+        })
     });
     group.bench_function("baseline", |b| {
         b.iter(|| black_box(serde_json::from_str::<BaseMessage>(black_box(FULL_MESSAGE))))
@@ -394,9 +398,15 @@ async fn canned_server() -> SocketAddr {
     use axum::http::{StatusCode, header};
     use axum::routing::post;
     let app = Router::new().fallback(post(|| async {
-        (StatusCode::CREATED, [(header::CONTENT_TYPE, "application/json")], FULL_MESSAGE)
+        (
+            StatusCode::CREATED,
+            [(header::CONTENT_TYPE, "application/json")],
+            FULL_MESSAGE,
+        )
     }));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("loopback bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("loopback bind");
     let addr = listener.local_addr().expect("bound address");
     tokio::spawn(async move { axum::serve(listener, app).await });
     addr
@@ -418,7 +428,9 @@ fn sends(c: &mut Criterion) {
         .max_concurrent_requests(CONCURRENCY)
         .build()
         .expect("our client");
-    let raw = reqwest::Client::builder().build().expect("a raw reqwest client");
+    let raw = reqwest::Client::builder()
+        .build()
+        .expect("a raw reqwest client");
     let request = Arc::new(ours_publish());
     let body = bytes_of(&request);
     let url = format!("{base_url}/conversations/custom-channels/2026-03/1234/messages");
@@ -428,7 +440,10 @@ fn sends(c: &mut Criterion) {
         move || {
             let (client, request) = (client.clone(), request.clone());
             async move {
-                let message = client.send(&*request).await.expect("the canned server answers");
+                let message = client
+                    .send(&*request)
+                    .await
+                    .expect("the canned server answers");
                 black_box(message);
             }
         }
@@ -502,13 +517,15 @@ fn sends(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("send_concurrent");
     group.bench_function("ours", |b| {
-        b.to_async(&runtime).iter(|| concurrently(ours_once.clone()))
+        b.to_async(&runtime)
+            .iter(|| concurrently(ours_once.clone()))
     });
     group.bench_function("baseline", |b| {
         b.to_async(&runtime).iter(|| concurrently(raw_once.clone()))
     });
     group.bench_function("raw_bytes", |b| {
-        b.to_async(&runtime).iter(|| concurrently(raw_bytes_once.clone()))
+        b.to_async(&runtime)
+            .iter(|| concurrently(raw_bytes_once.clone()))
     });
     group.finish();
 }
@@ -533,7 +550,10 @@ where
 
 fn bytes_of(request: &PublishMessage) -> Vec<u8> {
     use hubspot_api::Endpoint;
-    request.body().expect("serializes").expect("a publish has a body")
+    request
+        .body()
+        .expect("serializes")
+        .expect("a publish has a body")
 }
 
 criterion_group! {
