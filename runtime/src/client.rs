@@ -12,6 +12,12 @@ use tracing::Instrument as _;
 use tracing::field::Empty;
 
 use crate::endpoint::Query;
+
+/// The header carrying HubSpot's id for a request, for its support team.
+const CORRELATION_ID: header::HeaderName =
+    header::HeaderName::from_static("x-hubspot-correlation-id");
+/// `Accept` and `Content-Type`, built once rather than checked per request.
+const JSON: HeaderValue = HeaderValue::from_static("application/json");
 use crate::error::excerpt;
 use crate::rate_limit::Limiter;
 use crate::retry::{Retry, classify};
@@ -81,6 +87,9 @@ struct Inner {
     http: reqwest::Client,
     /// Validated, without a trailing `/`.
     base_url: String,
+    /// `base_url` parsed once: a request's URL is a copy with its path and
+    /// query set, so the scheme and host are not parsed again per request.
+    base: reqwest::Url,
     token: AccessToken,
     /// `Bearer <token>`, marked sensitive.
     authorization: HeaderValue,
@@ -372,12 +381,11 @@ impl Client {
         loop {
             attempt += 1;
             tracing::Span::current().record("attempt", attempt);
-            let error =
-                match tokio::time::timeout_at(prepared.deadline, self.attempt(prepared)).await {
-                    Ok(Ok(response)) => return Ok(response),
-                    Ok(Err(error)) => error,
-                    Err(_) => Error::Timeout,
-                };
+            // `attempt` keeps to `prepared.deadline` itself, with one timer.
+            let error = match self.attempt(prepared).await {
+                Ok(response) => return Ok(response),
+                Err(error) => error,
+            };
             let Retry::After { at_least } = classify(&error, prepared.idempotent) else {
                 return Err(error);
             };
@@ -398,23 +406,31 @@ impl Client {
         }
     }
 
-    /// One attempt: wait for the limiter, send, read the answer within the
-    /// per-attempt timeout, and decode it.
+    /// One attempt: wait for the limiter (until the request's deadline),
+    /// send and read the answer (within the per-attempt timeout and the
+    /// deadline), and decode it.
+    ///
+    /// A free permit is taken without a timer, so the common case arms one
+    /// timer per attempt, not one per wait.
     async fn attempt<T: DeserializeOwned>(&self, prepared: &Prepared) -> Result<T, Error> {
-        let permit = self.inner.limiter.acquire().await;
-        let timeout = self
-            .inner
-            .timeout
-            .min(prepared.deadline.saturating_duration_since(Instant::now()));
+        let limiter = &self.inner.limiter;
+        let permit = match limiter.try_acquire() {
+            Some(permit) => permit,
+            None => tokio::time::timeout_at(prepared.deadline, limiter.acquire())
+                .await
+                .map_err(|_| Error::Timeout)?,
+        };
+        let attempt_deadline =
+            crate::rate_limit::later(Instant::now(), self.inner.timeout).min(prepared.deadline);
         let mut builder = self
             .inner
             .http
             .request(prepared.method.clone(), prepared.url.clone())
             .header(header::AUTHORIZATION, self.inner.authorization.clone())
-            .header(header::ACCEPT, "application/json");
+            .header(header::ACCEPT, JSON);
         if let Some(body) = &prepared.body {
             builder = builder
-                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::CONTENT_TYPE, JSON)
                 .body(body.clone());
         }
         let exchange = async {
@@ -423,7 +439,7 @@ impl Client {
             let headers = response.headers();
             let limits = RateLimitHeaders::from_headers(headers);
             let correlation_header = headers
-                .get("x-hubspot-correlation-id")
+                .get(CORRELATION_ID)
                 .and_then(|value| value.to_str().ok())
                 .map(str::to_owned);
             // Only an error needs the headers after the body is read.
@@ -432,7 +448,7 @@ impl Client {
             Ok::<_, Error>((status, limits, correlation_header, error_headers, bytes))
         };
         let (status, limits, correlation_header, error_headers, bytes) =
-            match tokio::time::timeout(timeout, exchange).await {
+            match tokio::time::timeout_at(attempt_deadline, exchange).await {
                 Ok(answer) => answer?,
                 Err(_) => return Err(Error::Timeout),
             };
@@ -477,24 +493,28 @@ impl Client {
                 info.name
             )));
         }
-        let mut url = String::with_capacity(self.inner.base_url.len() + path.len() + 1);
-        url.push_str(&self.inner.base_url);
+        let mut url = self.inner.base.clone();
+        let prefix = url.path().trim_end_matches('/');
+        let mut full_path = String::with_capacity(prefix.len() + path.len() + 1);
+        full_path.push_str(prefix);
         if !path.starts_with('/') {
-            url.push('/');
+            full_path.push('/');
         }
-        url.push_str(path);
-        for (i, (name, value)) in query.pairs().iter().enumerate() {
-            url.push(if i == 0 { '?' } else { '&' });
-            percent_encode(name, &mut url);
-            url.push('=');
-            percent_encode(value, &mut url);
+        full_path.push_str(path);
+        url.set_path(&full_path);
+        if !query.pairs().is_empty() {
+            let mut text = String::new();
+            for (i, (name, value)) in query.pairs().iter().enumerate() {
+                if i > 0 {
+                    text.push('&');
+                }
+                percent_encode(name, &mut text);
+                text.push('=');
+                percent_encode(value, &mut text);
+            }
+            url.set_query(Some(&text));
         }
-        reqwest::Url::parse(&url).map_err(|error| {
-            Error::InvalidRequest(format!(
-                "{}: {url:?} is not a valid URL: {error}",
-                info.name
-            ))
-        })
+        Ok(url)
     }
 }
 
@@ -909,6 +929,9 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                base: reqwest::Url::parse(&base_url).map_err(|error| {
+                    Error::Config(format!("the base URL {base_url:?} is not a URL: {error}"))
+                })?,
                 base_url,
                 token,
                 authorization,
@@ -1012,6 +1035,39 @@ mod tests {
             template: "/2026-03",
         },
     ];
+
+    #[test]
+    fn request_urls_keep_the_base_path_and_encode_path_and_query() {
+        static NONE: [VersionedPath; 0] = [];
+        let mut query = Query::default();
+        query.push_str("after", "a b&c=d/é".to_owned());
+        query.push("limit", &10_i32);
+        for (base, expected) in [
+            (
+                "http://127.0.0.1:4010",
+                "http://127.0.0.1:4010/conversations/v3/threads/7%20x?after=a%20b%26c%3Dd%2F%C3%A9&limit=10",
+            ),
+            (
+                "https://proxy.example/hubspot/",
+                "https://proxy.example/hubspot/conversations/v3/threads/7%20x?after=a%20b%26c%3Dd%2F%C3%A9&limit=10",
+            ),
+        ] {
+            let client = Client::builder()
+                .token("pat-na1-0123456789")
+                .base_url(base)
+                .build()
+                .unwrap();
+            let url = client
+                .url(&info(&NONE), "/conversations/v3/threads/7 x", &query)
+                .unwrap();
+            assert_eq!(url.as_str(), expected);
+            let url = client
+                .url(&info(&NONE), "conversations/v3/threads", &Query::default())
+                .unwrap();
+            assert_eq!(url.query(), None);
+            assert!(url.path().ends_with("/conversations/v3/threads"), "{url}");
+        }
+    }
 
     #[test]
     fn versions_are_picked_request_then_client_then_newest() {

@@ -8,6 +8,7 @@
 //! so if the limiter never holds more slots than the limit, HubSpot never
 //! counts more requests than the limit in any window of its own.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -119,6 +120,10 @@ pub(crate) struct Limiter {
     state: Mutex<State>,
     /// Woken whenever a slot is released.
     released: Notify,
+    /// Whether a `429` pause may be in force: set by [`Limiter::pause`],
+    /// cleared once the slow path sees the pause over. While it is clear, an
+    /// unlimited client takes only a concurrency permit, without the lock.
+    pausing: AtomicBool,
 }
 
 #[derive(Default)]
@@ -186,6 +191,7 @@ impl Limiter {
             max_concurrent,
             state: Mutex::new(State::default()),
             released: Notify::new(),
+            pausing: AtomicBool::new(false),
         }
     }
 
@@ -199,6 +205,28 @@ impl Limiter {
         self.state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// A permit at once, when one is free without waiting: the common
+    /// case, which needs no timer around it.
+    pub(crate) fn try_acquire(&self) -> Option<Permit<'_>> {
+        let concurrent = self.concurrency.try_acquire().ok()?;
+        if self.budget.is_none() && !self.pausing.load(Ordering::Acquire) {
+            // Unlimited and not paused: no slot to account for.
+            return Some(Permit {
+                limiter: self,
+                slot: None,
+                _concurrent: concurrent,
+            });
+        }
+        match self.try_take(Instant::now()) {
+            Ok(slot) => Some(Permit {
+                limiter: self,
+                slot,
+                _concurrent: concurrent,
+            }),
+            Err(_) => None,
+        }
     }
 
     /// Waits for a concurrency permit, then for a slot in the window (and
@@ -241,6 +269,7 @@ impl Limiter {
         if let Some(until) = state.paused_until {
             return Err(Some(until));
         }
+        self.pausing.store(false, Ordering::Release);
         let Some((max, window)) = self.budget else {
             return Ok(None);
         };
@@ -268,6 +297,7 @@ impl Limiter {
         let until = later(Instant::now(), wait.min(MAX_PAUSE));
         let mut state = self.lock();
         state.paused_until = Some(state.paused_until.map_or(until, |now| now.max(until)));
+        self.pausing.store(true, Ordering::Release);
     }
 
     /// Learns from an answer's `X-HubSpot-RateLimit-*` headers: a smaller
