@@ -634,17 +634,35 @@ impl RateLimitHeaders {
     /// assert_eq!(limits, RateLimitHeaders::default());
     /// ```
     pub fn from_headers(headers: &http::HeaderMap) -> RateLimitHeaders {
-        let number =
-            |name: &str| -> Option<u32> { headers.get(name)?.to_str().ok()?.trim().parse().ok() };
-        RateLimitHeaders {
-            max: number("x-hubspot-ratelimit-max"),
-            remaining: number("x-hubspot-ratelimit-remaining"),
-            interval_milliseconds: number("x-hubspot-ratelimit-interval-milliseconds"),
-            secondly: number("x-hubspot-ratelimit-secondly"),
-            secondly_remaining: number("x-hubspot-ratelimit-secondly-remaining"),
-            daily: number("x-hubspot-ratelimit-daily"),
-            daily_remaining: number("x-hubspot-ratelimit-daily-remaining"),
+        // One pass over the (few) headers, comparing names HubSpot sends in
+        // lower case, rather than seven hashed look-ups: this runs on every
+        // answer.
+        let mut limits = RateLimitHeaders::default();
+        let mut seen = 0u8;
+        for (name, value) in headers {
+            let Some(rest) = name.as_str().strip_prefix("x-hubspot-ratelimit-") else {
+                continue;
+            };
+            let (bit, slot) = match rest {
+                "max" => (0, &mut limits.max),
+                "remaining" => (1, &mut limits.remaining),
+                "interval-milliseconds" => (2, &mut limits.interval_milliseconds),
+                "secondly" => (3, &mut limits.secondly),
+                "secondly-remaining" => (4, &mut limits.secondly_remaining),
+                "daily" => (5, &mut limits.daily),
+                "daily-remaining" => (6, &mut limits.daily_remaining),
+                _ => continue,
+            };
+            // Only a header's first value counts, as with `HeaderMap::get`.
+            if seen & (1 << bit) == 0 {
+                seen |= 1 << bit;
+                *slot = value
+                    .to_str()
+                    .ok()
+                    .and_then(|text| text.trim().parse().ok());
+            }
         }
+        limits
     }
 
     /// Whether none of the headers was present.
@@ -677,6 +695,40 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_rate_limit_header_is_read_and_only_its_first_value_counts() {
+        let mut headers = http::HeaderMap::new();
+        for (name, value) in [
+            ("X-HubSpot-RateLimit-Max", "190"),
+            ("x-hubspot-ratelimit-remaining", " 7 "),
+            ("x-hubspot-ratelimit-interval-milliseconds", "10000"),
+            ("x-hubspot-ratelimit-secondly", "19"),
+            ("x-hubspot-ratelimit-secondly-remaining", "not a number"),
+            ("x-hubspot-ratelimit-daily", "250000"),
+            ("x-hubspot-ratelimit-daily-remaining", "249999"),
+            ("x-hubspot-ratelimit-unknown", "1"),
+            ("content-type", "application/json"),
+        ] {
+            headers.append(
+                http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+                value.parse().unwrap(),
+            );
+        }
+        headers.append("x-hubspot-ratelimit-max", "5".parse().unwrap());
+        assert_eq!(
+            RateLimitHeaders::from_headers(&headers),
+            RateLimitHeaders {
+                max: Some(190),
+                remaining: Some(7),
+                interval_milliseconds: Some(10_000),
+                secondly: Some(19),
+                secondly_remaining: None,
+                daily: Some(250_000),
+                daily_remaining: Some(249_999),
+            }
+        );
+    }
 
     #[test]
     fn excerpts_are_bounded_and_cut_on_char_boundaries() {
