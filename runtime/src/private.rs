@@ -69,91 +69,167 @@ where
     deserializer.deserialize_str(EnumVisitor { known, unknown })
 }
 
-/// Reads a union's JSON object as raw text and the value of its tag field.
+/// A union's JSON object kept as raw text, and where its tag's value is.
+#[derive(Debug)]
+pub struct Tagged {
+    raw: Box<serde_json::value::RawValue>,
+    tag: TagText,
+}
+
+#[derive(Debug)]
+enum TagText {
+    /// The tag's value had no escapes: these bytes of the raw text.
+    InRaw(std::ops::Range<usize>),
+    /// The tag's value had escapes, decoded here.
+    Unescaped(String),
+}
+
+impl Tagged {
+    /// The tag's value.
+    pub fn tag(&self) -> &str {
+        match &self.tag {
+            TagText::InRaw(range) => self.raw.get().get(range.clone()).unwrap_or_default(),
+            TagText::Unescaped(text) => text,
+        }
+    }
+
+    /// The whole object, tag included.
+    pub fn raw(&self) -> &serde_json::value::RawValue {
+        &self.raw
+    }
+}
+
+/// Reads a union's JSON object as raw text and finds its tag field.
 ///
-/// The object is kept as text, not as a `serde_json::Value`: finding the tag
-/// is one scan that allocates nothing, and the variant then decodes straight
-/// from the text, so a union costs about what a plain object does. A missing
-/// tag, a tag that is not a string, or a value that is not an object is an
-/// error; an unknown tag is not (the caller keeps the object as `Unknown`).
+/// The object is kept as text, not as a `serde_json::Value`, and the tag is
+/// found by a scan over that text that stops at the tag (HubSpot writes it
+/// first) and allocates nothing; the variant then decodes straight from the
+/// text, so a union costs about what a plain object does. A missing tag, a
+/// tag that is not a string, or a value that is not an object is an error;
+/// an unknown tag is not (the caller keeps the object as `Unknown`).
 pub fn read_tagged<'de, D>(
     deserializer: D,
     union_name: &'static str,
     tag: &'static str,
-) -> Result<(String, Box<serde_json::value::RawValue>), D::Error>
+) -> Result<Tagged, D::Error>
 where
     D: Deserializer<'de>,
 {
     use serde::Deserialize as _;
     let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
-    let mut reader = serde_json::Deserializer::from_str(raw.get());
-    let found = serde::Deserializer::deserialize_any(&mut reader, TagFinder { union_name, tag })
-        .map_err(de::Error::custom)?;
-    match found {
-        Some(tag_value) => Ok((tag_value, raw)),
-        None => Err(de::Error::missing_field(tag)),
+    match find_tag(raw.get(), tag) {
+        Ok(Some(tag)) => Ok(Tagged { raw, tag }),
+        Ok(None) => Err(de::Error::missing_field(tag)),
+        Err(TagError::NotAnObject) => Err(de::Error::custom(format_args!(
+            "{union_name}: expected a JSON object with a `{tag}` field"
+        ))),
+        Err(TagError::NotAString) => Err(de::Error::custom(format_args!(
+            "{union_name}: the `{tag}` field is not a string"
+        ))),
     }
 }
 
-/// Walks one JSON object looking for the tag's value, skipping the rest.
-struct TagFinder {
-    union_name: &'static str,
-    tag: &'static str,
+#[derive(Debug, PartialEq)]
+enum TagError {
+    NotAnObject,
+    NotAString,
 }
 
-impl<'de> Visitor<'de> for TagFinder {
-    type Value = Option<String>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: a JSON object with a `{}` field",
-            self.union_name, self.tag
-        )
+/// Finds the first `tag` key of the JSON object `text` (which serde_json has
+/// already checked is valid JSON) and where its string value is.
+fn find_tag(text: &str, tag: &str) -> Result<Option<TagText>, TagError> {
+    let bytes = text.as_bytes();
+    let mut at = skip_whitespace(bytes, 0);
+    if bytes.get(at) != Some(&b'{') {
+        return Err(TagError::NotAnObject);
     }
-
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut found = None;
-        while let Some(is_tag) = map.next_key_seed(KeyIs(self.tag))? {
-            if is_tag && found.is_none() {
-                match map.next_value::<serde_json::Value>()? {
-                    serde_json::Value::String(value) => found = Some(value),
-                    _ => {
-                        return Err(de::Error::custom(format_args!(
-                            "{}: the `{}` field is not a string",
-                            self.union_name, self.tag
-                        )));
-                    }
-                }
-            } else {
-                map.next_value::<de::IgnoredAny>()?;
-            }
+    at += 1;
+    loop {
+        at = skip_whitespace(bytes, at);
+        match bytes.get(at) {
+            Some(b'"') => {}
+            // `}`, or (never, for valid JSON) anything else: no tag.
+            _ => return Ok(None),
         }
-        Ok(found)
+        let key = string_span(bytes, at).ok_or(TagError::NotAnObject)?;
+        at = skip_whitespace(bytes, key.end + 1);
+        if bytes.get(at) != Some(&b':') {
+            return Err(TagError::NotAnObject);
+        }
+        at = skip_whitespace(bytes, at + 1);
+        if key_is(text, &key, tag) {
+            if bytes.get(at) != Some(&b'"') {
+                return Err(TagError::NotAString);
+            }
+            let value = string_span(bytes, at).ok_or(TagError::NotAString)?;
+            let inner = value.start + 1..value.end;
+            return match text.get(inner.clone()) {
+                Some(plain) if !plain.contains('\\') => Ok(Some(TagText::InRaw(inner))),
+                _ => text
+                    .get(value.start..value.end + 1)
+                    .and_then(|quoted| serde_json::from_str(quoted).ok())
+                    .map(|unescaped| Some(TagText::Unescaped(unescaped)))
+                    .ok_or(TagError::NotAString),
+            };
+        }
+        at = skip_value(bytes, at);
+        at = skip_whitespace(bytes, at);
+        match bytes.get(at) {
+            Some(b',') => at += 1,
+            _ => return Ok(None),
+        }
     }
 }
 
-/// A map key, compared with the tag's name without being allocated.
-struct KeyIs(&'static str);
+fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+        at += 1;
+    }
+    at
+}
 
-impl<'de> de::DeserializeSeed<'de> for KeyIs {
-    type Value = bool;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
-        deserializer.deserialize_str(self)
+/// The string starting with the quote at `start`: `start..` its closing
+/// quote's index.
+fn string_span(bytes: &[u8], start: usize) -> Option<std::ops::Range<usize>> {
+    let mut at = start + 1;
+    loop {
+        match bytes.get(at)? {
+            b'"' => return Some(start..at),
+            b'\\' => at += 2,
+            _ => at += 1,
+        }
     }
 }
 
-impl Visitor<'_> for KeyIs {
-    type Value = bool;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a field name")
+/// Whether the key spanning `span` (quotes included) is `tag`.
+fn key_is(text: &str, span: &std::ops::Range<usize>, tag: &str) -> bool {
+    match text.get(span.start + 1..span.end) {
+        Some(plain) if !plain.contains('\\') => plain == tag,
+        _ => text
+            .get(span.start..span.end + 1)
+            .and_then(|quoted| serde_json::from_str::<String>(quoted).ok())
+            .is_some_and(|key| key == tag),
     }
+}
 
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
-        Ok(key == self.0)
+/// The index just past the value starting at `at`.
+fn skip_value(bytes: &[u8], mut at: usize) -> usize {
+    let mut depth = 0usize;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' => match string_span(bytes, at) {
+                Some(span) => at = span.end,
+                None => return bytes.len(),
+            },
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' if depth == 0 => return at,
+            b'}' | b']' => depth -= 1,
+            b',' if depth == 0 => return at,
+            _ => {}
+        }
+        at += 1;
     }
+    at
 }
 
 /// Decodes a union variant (or, for `Unknown`, the whole value) from the
@@ -164,4 +240,52 @@ where
     E: de::Error,
 {
     serde_json::from_str(raw.get()).map_err(E::custom)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag_of(text: &str) -> Result<Option<String>, TagError> {
+        let found = find_tag(text, "type")?;
+        Ok(found.map(|tag| match tag {
+            TagText::InRaw(range) => text[range].to_owned(),
+            TagText::Unescaped(text) => text,
+        }))
+    }
+
+    #[test]
+    fn the_tag_is_found_wherever_it_is() {
+        assert_eq!(
+            tag_of(r#"{"type":"FILE","fileId":"1"}"#),
+            Ok(Some("FILE".into()))
+        );
+        let late = " {\n \"url\" : \"a,}b\\\"\" , \"nested\": {\"type\": [1, {\"x\": \"]\"}]}, \"n\": -1.5e3, \"t\": true, \"type\" : \"LOCATION\" }";
+        assert!(serde_json::from_str::<serde_json::Value>(late).is_ok());
+        assert_eq!(tag_of(late), Ok(Some("LOCATION".into())));
+        // The first of two wins; escapes in keys and values are decoded.
+        assert_eq!(tag_of(r#"{"type":"A","type":"B"}"#), Ok(Some("A".into())));
+        assert_eq!(
+            tag_of(r#"{"ty\u0070e":"Q\u0055ICK"}"#),
+            Ok(Some("QUICK".into()))
+        );
+    }
+
+    #[test]
+    fn a_missing_tag_a_non_string_tag_and_a_non_object_are_told_apart() {
+        assert_eq!(tag_of(r#"{}"#), Ok(None));
+        assert_eq!(tag_of(r#"{"types":"FILE","t":{"type":"X"}}"#), Ok(None));
+        assert_eq!(tag_of(r#"{"type":7}"#), Err(TagError::NotAString));
+        assert_eq!(tag_of(r#"{"type":null}"#), Err(TagError::NotAString));
+        assert_eq!(tag_of(r#"["type","FILE"]"#), Err(TagError::NotAnObject));
+        assert_eq!(tag_of(r#""FILE""#), Err(TagError::NotAnObject));
+    }
+
+    #[test]
+    fn truncated_text_never_panics() {
+        let text = r#"{"a":{"b":["c\"",1]},"type":"FILE"}"#;
+        for end in 0..text.len() {
+            let _ = tag_of(&text[..end]);
+        }
+    }
 }

@@ -27,7 +27,7 @@ pub fn generate(u: &Union) -> TokenStream {
     });
     let arms = u.variants.iter().map(|v| {
         let (ident, value) = (&v.name, &v.tag_value);
-        quote!(#value => #rt::decode_variant(&raw).map(#name::#ident),)
+        quote!(#value => #rt::decode_variant(tagged.raw()).map(#name::#ident),)
     });
     let tag_arms = u.variants.iter().map(|v| {
         let (ident, value) = (&v.name, &v.tag_value);
@@ -83,10 +83,10 @@ pub fn generate(u: &Union) -> TokenStream {
 
         impl<'de> #rt::serde::Deserialize<'de> for #name {
             fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                let (tag, raw) = #rt::read_tagged(deserializer, #name_text, #tag)?;
-                match tag.as_str() {
+                let tagged = #rt::read_tagged(deserializer, #name_text, #tag)?;
+                match tagged.tag() {
                     #(#arms)*
-                    _ => #rt::decode_variant(&raw).map(#name::Unknown),
+                    _ => #rt::decode_variant(tagged.raw()).map(#name::Unknown),
                 }
             }
         }
