@@ -409,9 +409,15 @@ impl Fixture {
             "both sides must post the same bytes"
         );
         let body = body.into();
+        // The same headers as ours, so both put the same request on the
+        // wire: `User-Agent` here, `Accept` per request.
+        let raw = reqwest::Client::builder()
+            .user_agent(client.user_agent())
+            .build()
+            .expect("a raw reqwest client");
         Fixture {
             client,
-            raw: reqwest::Client::new(),
+            raw,
             request,
             body,
             url: format!("{base_url}/conversations/custom-channels/2026-03/1234/messages"),
@@ -443,6 +449,7 @@ impl Fixture {
         self.raw
             .post(&self.url)
             .bearer_auth("bench-token")
+            .header("accept", "application/json")
             .header("content-type", "application/json")
             .body(body)
             .send()
