@@ -18,7 +18,7 @@
 //!   costs. Counts do not depend on what else the machine is doing.
 //!
 //! Results go to `benches/results/paired.json`. Options (after `--`):
-//! `--rounds N` (default 60), `--skip-rounds`, `--skip-instructions`.
+//! `--rounds N` (default 200), `--skip-rounds`, `--skip-instructions`.
 //! The binary's own `--workload NAME --iterations K` mode is what callgrind
 //! runs.
 
@@ -28,7 +28,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use common::{
     BaseMessage, CONCURRENCY, CONTENDERS, Contender, FULL_MESSAGE, Fixture, SENDS, base_publish,
@@ -88,82 +88,141 @@ fn main() {
 
 // ------------------------------------------------------ interleaved rounds
 
+/// Iterations per round of the serialize and decode pairs: a few
+/// milliseconds, like a round of sends.
+const CPU_ITERATIONS: u64 = 500;
+
 fn interleaved_rounds(rounds: usize) -> serde_json::Value {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .expect("a tokio runtime");
     let fixture = Arc::new(runtime.block_on(Fixture::new()));
+    let timed = |work: &dyn Fn()| {
+        let started = Instant::now();
+        work();
+        started.elapsed()
+    };
+    let workload = |name: &'static str| move || run_workload(name, CPU_ITERATIONS);
+    let sends = |concurrently: bool, contender: Contender| {
+        let fixture = fixture.clone();
+        let runtime = &runtime;
+        move || {
+            runtime.block_on(async {
+                if concurrently {
+                    concurrent(&fixture, contender).await
+                } else {
+                    sequential(&fixture, contender).await
+                }
+            })
+        }
+    };
+    type Work<'a> = Box<dyn Fn() + 'a>;
+    /// A group's name, operations per round, and contenders (ours first).
+    type Group<'a> = (&'a str, u64, Vec<(&'a str, Work<'a>)>);
+    let groups: Vec<Group> = vec![
+        (
+            "serialize",
+            CPU_ITERATIONS,
+            vec![
+                ("ours", Box::new(workload("serialize/ours"))),
+                ("baseline", Box::new(workload("serialize/baseline"))),
+            ],
+        ),
+        (
+            "decode",
+            CPU_ITERATIONS,
+            vec![
+                ("ours", Box::new(workload("decode/ours"))),
+                ("baseline", Box::new(workload("decode/baseline"))),
+            ],
+        ),
+        (
+            "send_sequential",
+            SENDS as u64,
+            CONTENDERS
+                .iter()
+                .map(|&c| (c.name(), Box::new(sends(false, c)) as Work))
+                .collect(),
+        ),
+        (
+            "send_concurrent",
+            SENDS as u64,
+            CONTENDERS
+                .iter()
+                .map(|&c| (c.name(), Box::new(sends(true, c)) as Work))
+                .collect(),
+        ),
+    ];
+
     let mut report = serde_json::Map::new();
-    println!("interleaved rounds: {rounds} rounds of {SENDS} sends per contender");
     println!(
-        "| group | ours / baseline throughput: median [q1, q3] | ours / raw_bytes | ours per send | baseline per send |"
+        "interleaved rounds: {rounds} per group; each round runs every contender once, in rotating order"
+    );
+    println!(
+        "| group | ours / baseline (time): median [q1, q3] | ours per op | baseline per op | ours / raw_bytes (time) |"
     );
     println!("| --- | --- | --- | --- | --- |");
-    for group in ["send_sequential", "send_concurrent"] {
-        let run = |contender: Contender| -> Duration {
-            let started = Instant::now();
-            runtime.block_on(async {
-                if group == "send_sequential" {
-                    sequential(&fixture, contender).await
-                } else {
-                    concurrent(&fixture, contender).await
-                }
-            });
-            started.elapsed()
-        };
-        for contender in CONTENDERS {
-            for _ in 0..WARM_UP_SENDS / SENDS + 2 {
-                run(contender);
+    for (group, ops, contenders) in &groups {
+        // Warm-up: connections, pools, caches.
+        for (_, work) in contenders {
+            for _ in 0..3 {
+                timed(work.as_ref());
             }
         }
-        let mut times: Vec<[Duration; 3]> = Vec::with_capacity(rounds);
+        let n = contenders.len();
+        let mut times: Vec<Vec<f64>> = Vec::with_capacity(rounds);
         for round in 0..rounds {
-            let mut row = [Duration::ZERO; 3];
-            for k in 0..CONTENDERS.len() {
-                let index = (round + k) % CONTENDERS.len();
-                row[index] = run(CONTENDERS[index]);
+            let mut row = vec![0.0; n];
+            for k in 0..n {
+                let index = (round + k) % n;
+                row[index] = timed(contenders[index].1.as_ref()).as_secs_f64();
             }
             times.push(row);
         }
-        // Throughput ratio ours / baseline = time baseline / time ours.
-        let versus = |other: usize| {
+        let ratio = |other: usize| quartiles(times.iter().map(|row| row[0] / row[other]).collect());
+        let per_op = |index: usize| {
             quartiles(
                 times
                     .iter()
-                    .map(|row| row[other].as_secs_f64() / row[0].as_secs_f64())
+                    .map(|row| row[index] / *ops as f64 * 1e6)
                     .collect(),
-            )
+            )[1]
         };
-        let per_send = |index: usize| {
-            quartiles(
-                times
-                    .iter()
-                    .map(|row| row[index].as_secs_f64() / SENDS as f64 * 1e6)
-                    .collect(),
-            )
-        };
-        let (baseline, floor) = (versus(1), versus(2));
-        let (ours_us, base_us) = (per_send(0), per_send(1));
+        let versus = ratio(1);
+        let floor = (n > 2).then(|| ratio(2));
         println!(
-            "| {group} | {:.3} [{:.3}, {:.3}] | {:.3} | {:.1} µs | {:.1} µs |",
-            baseline[1], baseline[0], baseline[2], floor[1], ours_us[1], base_us[1]
+            "| {group} | {:.3} [{:.3}, {:.3}] | {:.2} µs | {:.2} µs | {} |",
+            versus[1],
+            versus[0],
+            versus[2],
+            per_op(0),
+            per_op(1),
+            floor.map_or("-".to_owned(), |f| format!("{:.3}", f[1])),
         );
-        report.insert(
-            group.into(),
-            serde_json::json!({
-                "rounds": rounds,
-                "sends_per_round": SENDS,
-                "concurrency": if group == "send_sequential" { 1 } else { CONCURRENCY },
-                "throughput_ratio_vs_baseline": {"q1": baseline[0], "median": baseline[1], "q3": baseline[2]},
-                "throughput_ratio_vs_raw_bytes": {"q1": floor[0], "median": floor[1], "q3": floor[2]},
-                "us_per_send": {
-                    "ours": ours_us[1],
-                    "baseline": base_us[1],
-                    "raw_bytes": per_send(2)[1],
-                },
-            }),
-        );
+        let mut entry = serde_json::json!({
+            "rounds": rounds,
+            "ops_per_round": ops,
+            "time_ratio_vs_baseline": {"q1": versus[0], "median": versus[1], "q3": versus[2]},
+            "throughput_ratio_vs_baseline": 1.0 / versus[1],
+            "us_per_op": contenders
+                .iter()
+                .enumerate()
+                .map(|(i, (name, _))| (name.to_string(), serde_json::json!(per_op(i))))
+                .collect::<serde_json::Map<_, _>>(),
+        });
+        if let Some(floor) = floor {
+            entry["time_ratio_vs_raw_bytes"] =
+                serde_json::json!({"q1": floor[0], "median": floor[1], "q3": floor[2]});
+        }
+        if group.starts_with("send") {
+            entry["concurrency"] = serde_json::json!(if *group == "send_sequential" {
+                1
+            } else {
+                CONCURRENCY
+            });
+        }
+        report.insert(group.to_string(), entry);
     }
     serde_json::Value::Object(report)
 }

@@ -611,3 +611,71 @@ fn unions_decode_from_text_readers_and_values_alike() {
     message["attachments"] = json!([{"type": "LOCATION", "latitude": "north"}]);
     assert!(serde_json::from_str::<PublicConversationsMessage>(&message.to_string()).is_err());
 }
+
+#[test]
+fn unions_decode_alike_whether_the_tag_comes_first_or_later() {
+    type Attachments = Vec<MessageAttachment>;
+    // HubSpot writes the tag first (one pass); any other order is buffered.
+    let first = r#"[
+        {"type": "FILE", "fileId": "9", "fileUsageType": "IMAGE", "name": "a.png"},
+        {"type": "LOCATION", "latitude": 48.85, "longitude": 2.35},
+        {"type": "HOLOGRAM", "frames": [1, 2], "label": "x"}
+    ]"#;
+    let later = r#"[
+        {"fileId": "9", "fileUsageType": "IMAGE", "type": "FILE", "name": "a.png"},
+        {"latitude": 48.85, "longitude": 2.35, "type": "LOCATION"},
+        {"frames": [1, 2], "label": "x", "type": "HOLOGRAM"}
+    ]"#;
+    let a: Attachments = serde_json::from_str(first).unwrap();
+    let b: Attachments = serde_json::from_str(later).unwrap();
+    let c: Attachments = serde_json::from_reader(first.as_bytes()).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a, c);
+    assert!(
+        matches!(&a[0], MessageAttachment::File(f) if f.file_id == "9" && f.name.as_deref() == Some("a.png"))
+    );
+    assert!(matches!(&a[1], MessageAttachment::Location(l) if l.latitude == 48.85));
+    // An unknown tag keeps the whole object, tag included, in either order.
+    let MessageAttachment::Unknown(hologram) = &a[2] else {
+        panic!("{:?}", a[2])
+    };
+    assert_eq!(
+        *hologram,
+        json!({"type": "HOLOGRAM", "frames": [1, 2], "label": "x"})
+    );
+
+    // The first of two tags decides, as the first of two keys does anywhere.
+    let twice: MessageAttachment = serde_json::from_str(
+        r#"{"type": "FILE", "fileId": "1", "fileUsageType": "IMAGE", "type": "LOCATION"}"#,
+    )
+    .unwrap();
+    assert!(matches!(twice, MessageAttachment::File(_)), "{twice:?}");
+
+    // Errors inside a variant say what is wrong, in either order; a
+    // variant's missing required field is one.
+    for text in [
+        r#"{"type": "LOCATION", "latitude": "north", "longitude": 2}"#,
+        r#"{"latitude": "north", "longitude": 2, "type": "LOCATION"}"#,
+        r#"{"type": "LOCATION", "longitude": 2}"#,
+        r#"{"longitude": 2, "type": "LOCATION"}"#,
+        r#"{"type": "FILE", "fileId": "1", "fileUsageType": "IMAGE""#,
+    ] {
+        let error = serde_json::from_str::<MessageAttachment>(text).expect_err(text);
+        let message = error.to_string();
+        assert!(
+            ["\"north\"", "`latitude`", "EOF"]
+                .iter()
+                .any(|what| message.contains(what)),
+            "{text}: {message}"
+        );
+    }
+    let error = serde_json::from_str::<MessageAttachment>(r#"{"type": null}"#).unwrap_err();
+    assert!(error.to_string().contains("`type` field"), "{error}");
+    let error = serde_json::from_str::<MessageAttachment>(r#"{"fileId": "1"}"#).unwrap_err();
+    assert!(
+        error.to_string().contains("missing field `type`"),
+        "{error}"
+    );
+    let error = serde_json::from_str::<MessageAttachment>(r#""FILE""#).unwrap_err();
+    assert!(error.to_string().contains("MessageAttachment"), "{error}");
+}

@@ -69,223 +69,174 @@ where
     deserializer.deserialize_str(EnumVisitor { known, unknown })
 }
 
-/// A union's JSON object kept as raw text, and where its tag's value is.
-#[derive(Debug)]
-pub struct Tagged {
-    raw: Box<serde_json::value::RawValue>,
-    tag: TagText,
+/// What `hubspot_endpoint!` generates for a `union`, so that
+/// [`deserialize_union`] can decode it.
+pub trait TaggedUnion: Sized {
+    /// The union's name, for error messages.
+    const NAME: &'static str;
+    /// The tag field's JSON name.
+    const TAG: &'static str;
+    /// The declared tag values, in the order `decode_variant` numbers them.
+    const TAGS: &'static [&'static str];
+
+    /// Decodes the variant `TAGS[index]` from `deserializer` (an object that
+    /// may or may not still hold the tag field).
+    fn decode_variant<'de, D: Deserializer<'de>>(
+        index: usize,
+        deserializer: D,
+    ) -> Result<Self, D::Error>;
+
+    /// The variant for a tag the declaration does not list.
+    fn unknown(value: serde_json::Value) -> Self;
 }
 
-#[derive(Debug)]
-enum TagText {
-    /// The tag's value had no escapes: these bytes of the raw text.
-    InRaw(std::ops::Range<usize>),
-    /// The tag's value had escapes, decoded here.
-    Unescaped(String),
-}
-
-impl Tagged {
-    /// The tag's value.
-    pub fn tag(&self) -> &str {
-        match &self.tag {
-            TagText::InRaw(range) => self.raw.get().get(range.clone()).unwrap_or_default(),
-            TagText::Unescaped(text) => text,
-        }
-    }
-
-    /// The whole object, tag included.
-    pub fn raw(&self) -> &serde_json::value::RawValue {
-        &self.raw
-    }
-}
-
-/// Reads a union's JSON object as raw text and finds its tag field.
-///
-/// The object is kept as text, not as a `serde_json::Value`, and the tag is
-/// found by a scan over that text that stops at the tag (HubSpot writes it
-/// first) and allocates nothing; the variant then decodes straight from the
-/// text, so a union costs about what a plain object does. A missing tag, a
-/// tag that is not a string, or a value that is not an object is an error;
-/// an unknown tag is not (the caller keeps the object as `Unknown`).
-pub fn read_tagged<'de, D>(
-    deserializer: D,
-    union_name: &'static str,
-    tag: &'static str,
-) -> Result<Tagged, D::Error>
+/// Decodes a tagged union in one pass when the tag comes first, as HubSpot
+/// writes it: the tag picks the variant, which then decodes from the rest of
+/// the same object, with nothing buffered. When the tag comes later, the
+/// object is buffered as a `serde_json::Value` first. An unknown tag keeps
+/// the whole object (tag included) in `Unknown`; a missing tag, a tag that
+/// is not a string, or a value that is not an object is an error.
+pub fn deserialize_union<'de, U, D>(deserializer: D) -> Result<U, D::Error>
 where
+    U: TaggedUnion,
     D: Deserializer<'de>,
 {
-    use serde::Deserialize as _;
-    let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
-    match find_tag(raw.get(), tag) {
-        Ok(Some(tag)) => Ok(Tagged { raw, tag }),
-        Ok(None) => Err(de::Error::missing_field(tag)),
-        Err(TagError::NotAnObject) => Err(de::Error::custom(format_args!(
-            "{union_name}: expected a JSON object with a `{tag}` field"
-        ))),
-        Err(TagError::NotAString) => Err(de::Error::custom(format_args!(
-            "{union_name}: the `{tag}` field is not a string"
-        ))),
-    }
+    deserializer.deserialize_map(UnionVisitor(std::marker::PhantomData))
 }
 
-#[derive(Debug, PartialEq)]
-enum TagError {
-    NotAnObject,
-    NotAString,
-}
+struct UnionVisitor<U>(std::marker::PhantomData<U>);
 
-/// Finds the first `tag` key of the JSON object `text` (which serde_json has
-/// already checked is valid JSON) and where its string value is.
-fn find_tag(text: &str, tag: &str) -> Result<Option<TagText>, TagError> {
-    let bytes = text.as_bytes();
-    let mut at = skip_whitespace(bytes, 0);
-    if bytes.get(at) != Some(&b'{') {
-        return Err(TagError::NotAnObject);
+impl<'de, U: TaggedUnion> Visitor<'de> for UnionVisitor<U> {
+    type Value = U;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: a JSON object with a `{}` field", U::NAME, U::TAG)
     }
-    at += 1;
-    loop {
-        at = skip_whitespace(bytes, at);
-        match bytes.get(at) {
-            Some(b'"') => {}
-            // `}`, or (never, for valid JSON) anything else: no tag.
-            _ => return Ok(None),
-        }
-        let key = string_span(bytes, at).ok_or(TagError::NotAnObject)?;
-        at = skip_whitespace(bytes, key.end + 1);
-        if bytes.get(at) != Some(&b':') {
-            return Err(TagError::NotAnObject);
-        }
-        at = skip_whitespace(bytes, at + 1);
-        if key_is(text, &key, tag) {
-            if bytes.get(at) != Some(&b'"') {
-                return Err(TagError::NotAString);
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<U, A::Error> {
+        let mut buffered = serde_json::Map::new();
+        let mut found = None;
+        while let Some(key) = map.next_key_seed(KeyIs(U::TAG))? {
+            match key {
+                Key::Tag => {
+                    found = Some(map.next_value_seed(TagSeed::<U>(std::marker::PhantomData))?);
+                    break;
+                }
+                Key::Other(name) => {
+                    let value = map.next_value::<serde_json::Value>()?;
+                    buffered.entry(name).or_insert(value);
+                }
             }
-            let value = string_span(bytes, at).ok_or(TagError::NotAString)?;
-            let inner = value.start + 1..value.end;
-            return match text.get(inner.clone()) {
-                Some(plain) if !plain.contains('\\') => Ok(Some(TagText::InRaw(inner))),
-                _ => text
-                    .get(value.start..value.end + 1)
-                    .and_then(|quoted| serde_json::from_str(quoted).ok())
-                    .map(|unescaped| Some(TagText::Unescaped(unescaped)))
-                    .ok_or(TagError::NotAString),
+        }
+        let Some(tag) = found else {
+            return Err(de::Error::missing_field(U::TAG));
+        };
+        if buffered.is_empty() {
+            // The tag came first: the variant reads the rest of the object.
+            return match tag {
+                Tag::Known(index) => {
+                    U::decode_variant(index, de::value::MapAccessDeserializer::new(map))
+                }
+                Tag::Unknown(value) => {
+                    buffered.insert(U::TAG.to_owned(), serde_json::Value::String(value));
+                    read_rest(&mut map, &mut buffered)?;
+                    Ok(U::unknown(serde_json::Value::Object(buffered)))
+                }
             };
         }
-        at = skip_value(bytes, at);
-        at = skip_whitespace(bytes, at);
-        match bytes.get(at) {
-            Some(b',') => at += 1,
-            _ => return Ok(None),
+        let tag_value = match &tag {
+            Tag::Known(index) => U::TAGS[*index].to_owned(),
+            Tag::Unknown(value) => value.clone(),
+        };
+        buffered.insert(U::TAG.to_owned(), serde_json::Value::String(tag_value));
+        read_rest(&mut map, &mut buffered)?;
+        let object = serde_json::Value::Object(buffered);
+        match tag {
+            Tag::Known(index) => U::decode_variant(index, object).map_err(de::Error::custom),
+            Tag::Unknown(_) => Ok(U::unknown(object)),
         }
     }
 }
 
-fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
-    while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
-        at += 1;
+/// Moves the map's remaining entries into `object` (the first of a repeated
+/// key wins, as it does for the tag).
+fn read_rest<'de, A: de::MapAccess<'de>>(
+    map: &mut A,
+    object: &mut serde_json::Map<String, serde_json::Value>,
+) -> Result<(), A::Error> {
+    while let Some((name, value)) = map.next_entry::<String, serde_json::Value>()? {
+        object.entry(name).or_insert(value);
     }
-    at
+    Ok(())
 }
 
-/// The string starting with the quote at `start`: `start..` its closing
-/// quote's index.
-fn string_span(bytes: &[u8], start: usize) -> Option<std::ops::Range<usize>> {
-    let mut at = start + 1;
-    loop {
-        match bytes.get(at)? {
-            b'"' => return Some(start..at),
-            b'\\' => at += 2,
-            _ => at += 1,
-        }
-    }
+/// A map key: the tag (compared without being allocated) or another.
+enum Key {
+    Tag,
+    Other(String),
 }
 
-/// Whether the key spanning `span` (quotes included) is `tag`.
-fn key_is(text: &str, span: &std::ops::Range<usize>, tag: &str) -> bool {
-    match text.get(span.start + 1..span.end) {
-        Some(plain) if !plain.contains('\\') => plain == tag,
-        _ => text
-            .get(span.start..span.end + 1)
-            .and_then(|quoted| serde_json::from_str::<String>(quoted).ok())
-            .is_some_and(|key| key == tag),
+struct KeyIs(&'static str);
+
+impl<'de> de::DeserializeSeed<'de> for KeyIs {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
     }
 }
 
-/// The index just past the value starting at `at`.
-fn skip_value(bytes: &[u8], mut at: usize) -> usize {
-    let mut depth = 0usize;
-    while let Some(&byte) = bytes.get(at) {
-        match byte {
-            b'"' => match string_span(bytes, at) {
-                Some(span) => at = span.end,
-                None => return bytes.len(),
-            },
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' if depth == 0 => return at,
-            b'}' | b']' => depth -= 1,
-            b',' if depth == 0 => return at,
-            _ => {}
-        }
-        at += 1;
+impl Visitor<'_> for KeyIs {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a field name")
     }
-    at
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(if key == self.0 {
+            Key::Tag
+        } else {
+            Key::Other(key.to_owned())
+        })
+    }
+
+    fn visit_string<E: de::Error>(self, key: String) -> Result<Key, E> {
+        Ok(if key == self.0 {
+            Key::Tag
+        } else {
+            Key::Other(key)
+        })
+    }
 }
 
-/// Decodes a union variant (or, for `Unknown`, the whole value) from the
-/// text [`read_tagged`] returned.
-pub fn decode_variant<T, E>(raw: &serde_json::value::RawValue) -> Result<T, E>
-where
-    T: serde::de::DeserializeOwned,
-    E: de::Error,
-{
-    serde_json::from_str(raw.get()).map_err(E::custom)
+/// The tag's value: the index of a declared one, or an unknown string.
+enum Tag {
+    Known(usize),
+    Unknown(String),
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+struct TagSeed<U>(std::marker::PhantomData<U>);
 
-    fn tag_of(text: &str) -> Result<Option<String>, TagError> {
-        let found = find_tag(text, "type")?;
-        Ok(found.map(|tag| match tag {
-            TagText::InRaw(range) => text[range].to_owned(),
-            TagText::Unescaped(text) => text,
-        }))
+impl<'de, U: TaggedUnion> de::DeserializeSeed<'de> for TagSeed<U> {
+    type Value = Tag;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Tag, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<U: TaggedUnion> Visitor<'_> for TagSeed<U> {
+    type Value = Tag;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: the `{}` field as a string", U::NAME, U::TAG)
     }
 
-    #[test]
-    fn the_tag_is_found_wherever_it_is() {
-        assert_eq!(
-            tag_of(r#"{"type":"FILE","fileId":"1"}"#),
-            Ok(Some("FILE".into()))
-        );
-        let late = " {\n \"url\" : \"a,}b\\\"\" , \"nested\": {\"type\": [1, {\"x\": \"]\"}]}, \"n\": -1.5e3, \"t\": true, \"type\" : \"LOCATION\" }";
-        assert!(serde_json::from_str::<serde_json::Value>(late).is_ok());
-        assert_eq!(tag_of(late), Ok(Some("LOCATION".into())));
-        // The first of two wins; escapes in keys and values are decoded.
-        assert_eq!(tag_of(r#"{"type":"A","type":"B"}"#), Ok(Some("A".into())));
-        assert_eq!(
-            tag_of(r#"{"ty\u0070e":"Q\u0055ICK"}"#),
-            Ok(Some("QUICK".into()))
-        );
-    }
-
-    #[test]
-    fn a_missing_tag_a_non_string_tag_and_a_non_object_are_told_apart() {
-        assert_eq!(tag_of(r#"{}"#), Ok(None));
-        assert_eq!(tag_of(r#"{"types":"FILE","t":{"type":"X"}}"#), Ok(None));
-        assert_eq!(tag_of(r#"{"type":7}"#), Err(TagError::NotAString));
-        assert_eq!(tag_of(r#"{"type":null}"#), Err(TagError::NotAString));
-        assert_eq!(tag_of(r#"["type","FILE"]"#), Err(TagError::NotAnObject));
-        assert_eq!(tag_of(r#""FILE""#), Err(TagError::NotAnObject));
-    }
-
-    #[test]
-    fn truncated_text_never_panics() {
-        let text = r#"{"a":{"b":["c\"",1]},"type":"FILE"}"#;
-        for end in 0..text.len() {
-            let _ = tag_of(&text[..end]);
-        }
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Tag, E> {
+        Ok(match U::TAGS.iter().position(|known| *known == value) {
+            Some(index) => Tag::Known(index),
+            None => Tag::Unknown(value.to_owned()),
+        })
     }
 }

@@ -25,10 +25,11 @@ pub fn generate(u: &Union) -> TokenStream {
             #ident(#ty),
         }
     });
-    let arms = u.variants.iter().map(|v| {
-        let (ident, value) = (&v.name, &v.tag_value);
-        quote!(#value => #rt::decode_variant(tagged.raw()).map(#name::#ident),)
+    let arms = u.variants.iter().enumerate().map(|(index, v)| {
+        let (ident, ty) = (&v.name, &v.ty);
+        quote!(#index => <#ty as #rt::serde::Deserialize<'de>>::deserialize(deserializer).map(#name::#ident),)
     });
+    let tag_values = u.variants.iter().map(|v| &v.tag_value);
     let tag_arms = u.variants.iter().map(|v| {
         let (ident, value) = (&v.name, &v.tag_value);
         quote!(#name::#ident(_) => ::core::option::Option::Some(#value),)
@@ -81,13 +82,31 @@ pub fn generate(u: &Union) -> TokenStream {
             }
         }
 
+        impl #rt::TaggedUnion for #name {
+            const NAME: &'static str = #name_text;
+            const TAG: &'static str = #tag;
+            const TAGS: &'static [&'static str] = &[#(#tag_values),*];
+
+            fn decode_variant<'de, D: #rt::serde::Deserializer<'de>>(
+                index: usize,
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                match index {
+                    #(#arms)*
+                    _ => ::core::result::Result::Err(<D::Error as #rt::serde::de::Error>::custom(
+                        ::core::format_args!("{}: no variant {}", #name_text, index),
+                    )),
+                }
+            }
+
+            fn unknown(value: #rt::serde_json::Value) -> Self {
+                #name::Unknown(value)
+            }
+        }
+
         impl<'de> #rt::serde::Deserialize<'de> for #name {
             fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                let tagged = #rt::read_tagged(deserializer, #name_text, #tag)?;
-                match tagged.tag() {
-                    #(#arms)*
-                    _ => #rt::decode_variant(tagged.raw()).map(#name::Unknown),
-                }
+                #rt::deserialize_union::<Self, D>(deserializer)
             }
         }
 
