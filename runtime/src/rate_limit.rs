@@ -404,6 +404,26 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
+    async fn the_no_wait_path_honours_pauses_budgets_and_concurrency() {
+        // Unlimited: free until a 429 pauses it, free again after.
+        let limiter = Limiter::new(RateLimit::Unlimited, 2);
+        assert!(limiter.try_acquire().is_some());
+        limiter.pause(Duration::from_millis(500));
+        assert!(limiter.try_acquire().is_none());
+        tokio::time::advance(Duration::from_millis(500)).await;
+        assert!(limiter.try_acquire().is_some());
+        // The concurrency bound holds on this path too.
+        let (_a, _b) = (limiter.try_acquire(), limiter.try_acquire());
+        assert!(limiter.try_acquire().is_none());
+        // A budget: its slots are taken and counted as on the waiting path.
+        let limiter = Limiter::new(RateLimit::custom(1, Duration::from_secs(1)), 10);
+        drop(limiter.try_acquire().expect("a free slot"));
+        assert!(limiter.try_acquire().is_none());
+        tokio::time::advance(Duration::from_secs(1)).await;
+        assert!(limiter.try_acquire().is_some());
+    }
+
+    #[tokio::test(start_paused = true)]
     async fn a_pause_holds_every_request() {
         let limiter = Limiter::new(RateLimit::Unlimited, 10);
         let start = Instant::now();
