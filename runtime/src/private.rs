@@ -131,29 +131,23 @@ impl<'de, U: TaggedUnion> Visitor<'de> for UnionVisitor<U> {
         let Some(tag) = found else {
             return Err(de::Error::missing_field(U::TAG));
         };
-        if buffered.is_empty() {
+        if buffered.is_empty()
+            && let Tag::Known(index) = tag
+        {
             // The tag came first: the variant reads the rest of the object.
-            return match tag {
-                Tag::Known(index) => {
-                    U::decode_variant(index, de::value::MapAccessDeserializer::new(map))
-                }
-                Tag::Unknown(value) => {
-                    buffered.insert(U::TAG.to_owned(), serde_json::Value::String(value));
-                    read_rest(&mut map, &mut buffered)?;
-                    Ok(U::unknown(serde_json::Value::Object(buffered)))
-                }
-            };
+            return U::decode_variant(index, de::value::MapAccessDeserializer::new(map));
         }
-        let tag_value = match &tag {
-            Tag::Known(index) => U::TAGS[*index].to_owned(),
-            Tag::Unknown(value) => value.clone(),
+        // Otherwise the whole object, tag included, as a value.
+        let (known, tag_value) = match tag {
+            Tag::Known(index) => (Some(index), U::TAGS[index].to_owned()),
+            Tag::Unknown(value) => (None, value),
         };
         buffered.insert(U::TAG.to_owned(), serde_json::Value::String(tag_value));
         read_rest(&mut map, &mut buffered)?;
         let object = serde_json::Value::Object(buffered);
-        match tag {
-            Tag::Known(index) => U::decode_variant(index, object).map_err(de::Error::custom),
-            Tag::Unknown(_) => Ok(U::unknown(object)),
+        match known {
+            Some(index) => U::decode_variant(index, object).map_err(de::Error::custom),
+            None => Ok(U::unknown(object)),
         }
     }
 }
