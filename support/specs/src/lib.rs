@@ -13,6 +13,8 @@
 
 #![warn(missing_docs)]
 
+pub use jsonschema;
+
 pub mod openapi;
 pub mod schema;
 
@@ -199,4 +201,38 @@ pub fn load_file(relative: &str) -> Option<SpecFile> {
 /// [`load_file`] for each of `relative`, or `None` if any is absent.
 pub fn load_files(relative: &[&str]) -> Option<Vec<SpecFile>> {
     relative.iter().map(|r| load_file(r)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load_dir_reads_each_folder_asked_for_and_reports_problems() {
+        let dir = std::env::temp_dir().join(format!("specs-support-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("oauth")).unwrap();
+        std::fs::write(dir.join("a.v3.json"), r#"{"paths": {}}"#).unwrap();
+        std::fs::write(dir.join("broken.v3.json"), "{").unwrap();
+        std::fs::write(dir.join("notes.md"), "not a spec").unwrap();
+        std::fs::write(dir.join("oauth/oauth.2026-03.json"), r#"{"paths": {}}"#).unwrap();
+
+        let top = load_dir(&dir, &[TOP]);
+        let names: Vec<&str> = top.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["a.v3.json"]);
+        assert_eq!(top.files[0].version(), Ok("v3"));
+        assert_eq!(top.problems.len(), 1);
+        assert!(top.problems[0].0 == "broken.v3.json" && top.problems[0].1.starts_with("not JSON"));
+
+        let both = load_dir(&dir, &[TOP, "oauth", "crm"]);
+        assert_eq!(both.file("oauth.2026-03.json").unwrap().folder, "oauth");
+        assert!(
+            both.problems
+                .iter()
+                .any(|(p, why)| p.ends_with("crm") && why.starts_with("cannot list")),
+            "{:?}",
+            both.problems
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -244,7 +244,9 @@ fn instances_at(components: &Value, schema: &Value, depth: usize) -> Vec<Value> 
                 merged.extend(fields);
             }
         }
-        if let Value::Object(own) = &instances_of_object(components, schema, depth)[0] {
+        if schema.get("properties").is_some()
+            && let Value::Object(own) = &instances_of_object(components, schema, depth)[0]
+        {
             merged.extend(own.clone());
         }
         return vec![Value::Object(merged)];
@@ -295,4 +297,86 @@ fn instances_of_object(components: &Value, schema: &Value, depth: usize) -> Vec<
         }
     }
     vec![Value::Object(object)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn components() -> Value {
+        fixed_components(&json!({
+            "components": { "schemas": {
+                "Parent": { "oneOf": [
+                    { "$ref": "#/components/schemas/Child" },
+                    { "$ref": "#/components/schemas/Other" }
+                ]},
+                "Child": { "allOf": [
+                    { "$ref": "#/components/schemas/Parent" },
+                    { "type": "object", "required": ["type", "n"], "properties": {
+                        "type": { "type": "string", "enum": ["CHILD"] },
+                        "n": { "type": "integer", "format": "int32" },
+                        "at": { "type": "string", "format": "date-time" }
+                    }}
+                ]},
+                "Other": { "type": "object", "required": ["type"], "properties": {
+                    "type": { "type": "string", "enum": ["OTHER"] }
+                }}
+            }}
+        }))
+    }
+
+    fn problems(instance: Value, unknown: Unknown) -> Vec<String> {
+        let schema = json!({ "$ref": "#/components/schemas/Parent" });
+        errors(&validator(&components(), &schema, unknown), &instance)
+    }
+
+    #[test]
+    fn a_valid_instance_passes_in_both_modes() {
+        let ok = json!({ "type": "CHILD", "n": 3, "at": DATE_TIME });
+        assert_eq!(problems(ok.clone(), Unknown::Allowed), Vec::<String>::new());
+        assert_eq!(problems(ok, Unknown::Rejected), Vec::<String>::new());
+    }
+
+    #[test]
+    fn undeclared_properties_fail_only_when_rejected() {
+        let extra = json!({ "type": "CHILD", "n": 3, "surprise": true });
+        assert!(problems(extra.clone(), Unknown::Allowed).is_empty());
+        assert!(!problems(extra, Unknown::Rejected).is_empty());
+    }
+
+    #[test]
+    fn int32_is_a_range_and_date_time_a_format() {
+        for unknown in [Unknown::Allowed, Unknown::Rejected] {
+            assert!(!problems(json!({ "type": "CHILD", "n": 1u64 << 40 }), unknown).is_empty());
+            assert!(
+                !problems(
+                    json!({ "type": "CHILD", "n": 1, "at": "tomorrow" }),
+                    unknown
+                )
+                .is_empty()
+            );
+            assert!(
+                !problems(json!({ "type": "CHILD" }), unknown).is_empty(),
+                "n is required"
+            );
+            assert!(!problems(json!({ "type": "NEITHER", "n": 1 }), unknown).is_empty());
+        }
+    }
+
+    #[test]
+    fn instances_cover_every_variant_and_validate() {
+        let components = components();
+        let schema = json!({ "$ref": "#/components/schemas/Parent" });
+        let all = instances(&components, &schema);
+        assert_eq!(
+            all,
+            vec![
+                json!({ "type": "CHILD", "n": 7, "at": DATE_TIME }),
+                json!({ "type": "OTHER" })
+            ]
+        );
+        for instance in &all {
+            assert_valid(&components, &schema, instance, "generated instance");
+        }
+    }
 }
