@@ -35,6 +35,9 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
         Ok(bytes) => (bytes.to_vec(), true),
         Err(_) => (Vec::new(), false),
     };
+    // When the request counts as arrived: recorded with it, and the instant
+    // the rate limit counts.
+    let arrival = Instant::now();
     let recorded = RecordedRequest {
         method: parts.method.as_str().to_string(),
         path: parts.uri.path().to_string(),
@@ -50,6 +53,7 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
             })
             .collect(),
         body,
+        received_at: arrival,
     };
     let _in_flight = shared.enter();
     let queued_fault = match shared.record(recorded.clone()) {
@@ -58,7 +62,6 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
         None => None,
     };
 
-    let arrival = Instant::now();
     let (admission, fault, slow_delay) = shared.with_chaos(|chaos| {
         let admission = chaos.admit(arrival);
         let fault = match admission {
