@@ -20,30 +20,9 @@ pub mod __private;
 pub use endpoint::Endpoint;
 
 /// Declares HubSpot endpoints, objects, enums and unions: request builders
-/// whose missing required fields are compile errors. See the README of the
-/// `hubspot-api` project for the grammar.
+/// whose missing required fields are compile errors.
 ///
-/// Call it as `hubspot_runtime::hubspot_endpoint!` or, from a crate that
-/// depends only on `hubspot-api`, as `hubspot_api::hubspot_endpoint!`; a
-/// renamed dependency works too. The expansion names everything it needs by
-/// absolute path through this crate, so it also compiles under
-/// `#![no_implicit_prelude]` and beside local types called `Option`,
-/// `Result`, `String`, `Vec` or `Box`. The types you write in a
-/// declaration are yours and resolve where you wrote them.
-///
-/// ```
-/// hubspot_runtime::hubspot_endpoint! {
-///     /// A note on a contact.
-///     pub object Note {
-///         required { body: String }
-///         optional { pinned: bool }
-///     }
-/// }
-///
-/// let note = Note::builder().body("Call back on Monday").build();
-/// assert_eq!(note.body, "Call back on Monday");
-/// assert_eq!(Note::METADATA.fields[0].json_name, "body");
-/// ```
+#[doc = include_str!("../DSL.md")]
 #[macro_export]
 macro_rules! hubspot_endpoint {
     ($($declarations:tt)*) => {
