@@ -18,7 +18,20 @@ pub mod webhooks;
 pub mod __private;
 
 pub use endpoint::Endpoint;
-pub use hubspot_endpoint_macros::hubspot_endpoint;
+
+/// Declares HubSpot endpoints, objects, enums and unions: request builders
+/// whose missing required fields are compile errors.
+///
+#[doc = include_str!("../DSL.md")]
+#[macro_export]
+macro_rules! hubspot_endpoint {
+    ($($declarations:tt)*) => {
+        $crate::__private::hubspot_endpoint! {
+            #![crate = $crate]
+            $($declarations)*
+        }
+    };
+}
 pub use version::{ApiVersion, ParseVersionError};
 
 /// A UTC date-time, as HubSpot's `date-time` fields carry it.

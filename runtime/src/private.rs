@@ -4,6 +4,11 @@
 pub use serde;
 pub use serde_json;
 
+/// The proc macro behind [`hubspot_endpoint!`](crate::hubspot_endpoint),
+/// which calls it with `#![crate = $crate]` so that the expansion finds this
+/// crate under whatever name the caller has for it.
+pub use hubspot_endpoint_macros::hubspot_endpoint;
+
 pub use crate::endpoint::{Endpoint, PathSegment, Query, QueryValue};
 pub use crate::pagination::{Page, PageStream, Paginated};
 pub use crate::schema::{
@@ -21,8 +26,15 @@ use serde::de::{self, Visitor};
 pub struct Unset;
 
 /// A builder slot holding a required field's value.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Set<T>(pub T);
+
+/// The value itself: a builder's `Debug` shows a set field as its value.
+impl<T: std::fmt::Debug> std::fmt::Debug for Set<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 /// Implemented only by [`Unset`]: a required field's setter demands it, so a
 /// second call to the same setter does not compile.

@@ -4,6 +4,7 @@
 //! HubSpot's OpenAPI specs and docs can render them.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt;
 
 use crate::ApiVersion;
 
@@ -49,14 +50,17 @@ impl Method {
     }
 }
 
-impl std::fmt::Display for Method {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 /// Everything `hubspot_endpoint!` knows about one endpoint.
-#[derive(Debug, Clone, Copy)]
+///
+/// Its `Debug` output shows types by name (`Object(PublishMessage)`,
+/// `Array(String)`), never as function addresses.
+#[derive(Clone, Copy)]
 pub struct EndpointInfo {
     /// The Rust type name, e.g. `"PublishMessage"`.
     pub name: &'static str,
@@ -115,7 +119,7 @@ pub enum BodyInfo {
 }
 
 /// One field, parameter or body member.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct FieldInfo {
     /// The Rust name (snake_case), e.g. `"message_direction"`.
     pub name: &'static str,
@@ -129,7 +133,11 @@ pub struct FieldInfo {
 }
 
 /// The shape of a type, as far as HubSpot's JSON is concerned.
-#[derive(Debug, Clone, Copy)]
+///
+/// `Debug` names a declared type instead of printing its metadata, and
+/// follows arrays and maps to their items: `Array(Object(Participant))`.
+/// That also keeps a recursive type's output finite.
+#[derive(Clone, Copy)]
 pub enum TypeInfo {
     /// A string.
     String,
@@ -189,12 +197,78 @@ pub struct UnionInfo {
 }
 
 /// One variant of a union.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct UnionVariantInfo {
     /// The tag value that selects it, e.g. `"FILE"`.
     pub tag_value: &'static str,
     /// The object it carries.
     pub ty: fn() -> TypeInfo,
+}
+
+/// Shows a `fn() -> TypeInfo` as the type it describes.
+struct TypeOf(fn() -> TypeInfo);
+
+impl fmt::Debug for TypeOf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)().fmt(f)
+    }
+}
+
+impl fmt::Debug for TypeInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (kind, inner): (&str, &dyn fmt::Debug) = match self {
+            TypeInfo::String => return f.write_str("String"),
+            TypeInfo::Int32 => return f.write_str("Int32"),
+            TypeInfo::Int64 => return f.write_str("Int64"),
+            TypeInfo::Number => return f.write_str("Number"),
+            TypeInfo::Boolean => return f.write_str("Boolean"),
+            TypeInfo::DateTime => return f.write_str("DateTime"),
+            TypeInfo::Json => return f.write_str("Json"),
+            TypeInfo::Unit => return f.write_str("Unit"),
+            TypeInfo::Array(item) => ("Array", &TypeOf(*item)),
+            TypeInfo::Map(value) => ("Map", &TypeOf(*value)),
+            TypeInfo::Enum(info) => ("Enum", &format_args!("{}", info.name)),
+            TypeInfo::Object(info) => ("Object", &format_args!("{}", info.name)),
+            TypeInfo::Union(info) => ("Union", &format_args!("{}", info.name)),
+        };
+        f.debug_tuple(kind).field(inner).finish()
+    }
+}
+
+impl fmt::Debug for FieldInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FieldInfo")
+            .field("name", &self.name)
+            .field("json_name", &self.json_name)
+            .field("required", &self.required)
+            .field("ty", &TypeOf(self.ty))
+            .finish()
+    }
+}
+
+impl fmt::Debug for UnionVariantInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnionVariantInfo")
+            .field("tag_value", &self.tag_value)
+            .field("ty", &TypeOf(self.ty))
+            .finish()
+    }
+}
+
+impl fmt::Debug for EndpointInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EndpointInfo")
+            .field("name", &self.name)
+            .field("method", &self.method)
+            .field("paths", &self.paths)
+            .field("path_params", &self.path_params)
+            .field("query_params", &self.query_params)
+            .field("body", &self.body)
+            .field("success_status", &self.success_status)
+            .field("response", &TypeOf(self.response))
+            .field("scopes", &self.scopes)
+            .finish()
+    }
 }
 
 /// A type whose JSON shape is known. Implemented for the primitives, and by
@@ -252,5 +326,92 @@ impl<T: Schema, S> Schema for HashMap<String, T, S> {
 impl<T: Schema> Schema for BTreeMap<String, T> {
     fn schema() -> TypeInfo {
         TypeInfo::Map(T::schema)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static PARTICIPANT: ObjectInfo = ObjectInfo {
+        name: "Participant",
+        fields: &[FieldInfo {
+            name: "friends",
+            json_name: "friends",
+            required: false,
+            // A recursive type: Debug must still end.
+            ty: <Vec<Box<Recursive>> as Schema>::schema,
+        }],
+    };
+    static DIRECTION: EnumInfo = EnumInfo {
+        name: "Direction",
+        values: &["INCOMING"],
+    };
+    static ATTACHMENT: UnionInfo = UnionInfo {
+        name: "Attachment",
+        tag: "type",
+        variants: &[UnionVariantInfo {
+            tag_value: "FILE",
+            ty: || TypeInfo::Object(&PARTICIPANT),
+        }],
+    };
+
+    struct Recursive;
+    impl Schema for Recursive {
+        fn schema() -> TypeInfo {
+            TypeInfo::Object(&PARTICIPANT)
+        }
+    }
+
+    #[test]
+    fn debug_names_types_instead_of_printing_addresses() {
+        let info = EndpointInfo {
+            name: "Publish",
+            method: Method::Post,
+            paths: &[VersionedPath {
+                version: ApiVersion::Numbered(3),
+                template: "/things/{id}",
+            }],
+            path_params: &[FieldInfo {
+                name: "id",
+                json_name: "id",
+                required: true,
+                ty: <String as Schema>::schema,
+            }],
+            query_params: &[FieldInfo {
+                name: "direction",
+                json_name: "direction",
+                required: false,
+                ty: || TypeInfo::Enum(&DIRECTION),
+            }],
+            body: BodyInfo::Fields(&[FieldInfo {
+                name: "tags",
+                json_name: "tags",
+                required: true,
+                ty: <HashMap<String, Vec<i64>> as Schema>::schema,
+            }]),
+            success_status: 201,
+            response: || TypeInfo::Union(&ATTACHMENT),
+            scopes: &["conversations.read"],
+        };
+        let text = format!("{info:?}");
+        assert!(!text.contains("0x"), "{text}");
+        assert_eq!(
+            text,
+            "EndpointInfo { name: \"Publish\", method: Post, \
+             paths: [VersionedPath { version: Numbered(3), template: \"/things/{id}\" }], \
+             path_params: [FieldInfo { name: \"id\", json_name: \"id\", required: true, ty: String }], \
+             query_params: [FieldInfo { name: \"direction\", json_name: \"direction\", required: false, ty: Enum(Direction) }], \
+             body: Fields([FieldInfo { name: \"tags\", json_name: \"tags\", required: true, ty: Map(Array(Int64)) }]), \
+             success_status: 201, response: Union(Attachment), scopes: [\"conversations.read\"] }"
+        );
+        assert_eq!(
+            format!("{:?}", ATTACHMENT.variants[0]),
+            "UnionVariantInfo { tag_value: \"FILE\", ty: Object(Participant) }"
+        );
+        assert_eq!(
+            format!("{PARTICIPANT:?}"),
+            "ObjectInfo { name: \"Participant\", fields: [FieldInfo { name: \"friends\", json_name: \"friends\", required: false, ty: Array(Object(Participant)) }] }"
+        );
     }
 }

@@ -14,7 +14,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::{Ident, Visibility};
 
-use super::{hidden_module, rt};
+use super::{at_fields, diagnostics, hidden_module, rt, rt_at, serde_reexport};
 use crate::model::Field;
 
 /// What the builder builds.
@@ -79,12 +79,20 @@ impl Record<'_> {
             let message = format!("missing required field `{name}` for `{owner}`");
             let label = format!("`{name}` was never set");
             let note = format!("set it with `.{name}(…)` before calling this method");
+            let (on_unimplemented, do_not_recommend) = if diagnostics() {
+                (
+                    quote!(#[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]),
+                    quote!(#[diagnostic::do_not_recommend]),
+                )
+            } else {
+                (quote!(), quote!())
+            };
             quote! {
-                #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+                #on_unimplemented
                 pub trait #marker<T> {
                     fn take(self) -> T;
                 }
-                #[diagnostic::do_not_recommend]
+                #do_not_recommend
                 impl<T> #marker<T> for #rt::Set<T> {
                     #[inline]
                     fn take(self) -> T {
@@ -93,10 +101,13 @@ impl Record<'_> {
                 }
             }
         });
+        let serde_reexport = serde_reexport();
         quote! {
             #[doc(hidden)]
             #[allow(non_snake_case, non_camel_case_types)]
             #vis mod #module {
+                #[allow(unused_imports)]
+                #serde_reexport
                 #(#traits)*
             }
         }
@@ -135,13 +146,14 @@ impl Record<'_> {
                 if i == j { quote!(#rt::Set<#ty>) } else { quote!(#s) }
             });
             let moved = required_names.iter().enumerate().map(|(j, n)| {
-                if i == j { quote!(#n: #rt::Set(value.into())) } else { quote!(#n: self.#n) }
+                if i == j { quote!(#n: #rt::Set(::core::convert::Into::into(value))) } else { quote!(#n: self.#n) }
             });
             let required_doc = format!("Required. Sent as `{}`.", field.json_name);
             let unset_bound = {
                 let span = field.name.span();
                 let slot = Ident::new(&slot.to_string(), span);
-                quote_spanned!(span=> #slot: ::hubspot_runtime::__private::IsUnset)
+                let rt = rt_at(span);
+                quote_spanned!(span=> #slot: #rt::IsUnset)
             };
             quote! {
                 #(#docs)*
@@ -174,7 +186,7 @@ impl Record<'_> {
                 #[doc = #optional_doc]
                 #[inline]
                 pub fn #name(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
-                    self.#name = ::core::option::Option::Some(value.into());
+                    self.#name = ::core::option::Option::Some(::core::convert::Into::into(value));
                     self
                 }
                 #[doc = #maybe_doc]
@@ -205,15 +217,46 @@ impl Record<'_> {
         });
         let extra_methods = &self.extra.methods;
         let builder_link = format!("Starts a [`{builder}`].");
+        let build = at_fields(owner, "build");
+
+        // Debug shows every field by its Rust name: a required one's value
+        // once set (else `Unset`), an optional one as its `Option`.
+        let builder_text = builder.to_string();
+        let debug_names = self
+            .required
+            .iter()
+            .chain(&self.optional)
+            .map(|f| f.plain_name())
+            .chain(
+                extra_names
+                    .iter()
+                    .map(|n| n.to_string().trim_start_matches('_').to_owned()),
+            );
+        let debug_fields = required_names
+            .iter()
+            .chain(&optional_names)
+            .chain(&extra_names);
+        let debug_impl = quote! {
+            impl<#(#slots: ::core::fmt::Debug),*> ::core::fmt::Debug for #builder<#(#slots),*> {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(#builder_text)
+                        #(.field(#debug_names, &self.#debug_fields))*
+                        .finish()
+                }
+            }
+        };
 
         quote! {
             #[doc = #builder_docs]
             #[must_use = "a builder does nothing until it is built or sent"]
+            #[derive(::core::clone::Clone)]
             #vis struct #builder<#(#slots = #rt::Unset),*> {
                 #(#required_names: #slots,)*
                 #(#optional_names: ::core::option::Option<#optional_tys>,)*
                 #(#extra_names: #extra_tys,)*
             }
+
+            #debug_impl
 
             impl #owner {
                 #[doc = #builder_link]
@@ -230,7 +273,7 @@ impl Record<'_> {
 
                 #[doc = #build_doc]
                 #[inline]
-                pub fn build(self) -> #owner
+                pub fn #build(self) -> #owner
                 #bounds
                 {
                     #(#takes)*

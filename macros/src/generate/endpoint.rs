@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::builder::{Extra, Record};
-use super::{docs, field_info, rt};
+use super::{at_fields, docs, field_info, rt, serde_crate};
 use crate::model::{Endpoint, Field, Version};
 use crate::path::{Piece, format_string};
 
@@ -98,9 +98,10 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
     }
 
     let derive_serialize = if field_body {
+        let serde_crate = serde_crate(name);
         quote! {
             #[derive(#rt::serde::Serialize)]
-            #[serde(crate = "::hubspot_runtime::__private::serde")]
+            #[serde(crate = #serde_crate)]
         }
     } else {
         quote!()
@@ -147,7 +148,7 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
     };
     let idempotent_const = endpoint.idempotent.is_some().then(|| {
         quote!(
-            const IDEMPOTENT: bool = true;
+            const IDEMPOTENT: ::core::primitive::bool = true;
         )
     });
     let idempotency = endpoint.idempotency_key.as_ref().and_then(|key| {
@@ -169,8 +170,8 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
             )
         };
         Some(quote! {
-            const IDEMPOTENCY_KEY: ::core::option::Option<&'static str> = ::core::option::Option::Some(#json);
-            fn body_with_idempotency_key(&self, new_key: fn() -> ::std::string::String) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<u8>>, #rt::serde_json::Error> {
+            const IDEMPOTENCY_KEY: ::core::option::Option<&'static ::core::primitive::str> = ::core::option::Option::Some(#json);
+            fn body_with_idempotency_key(&self, new_key: fn() -> ::std::string::String) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<::core::primitive::u8>>, #rt::serde_json::Error> {
                 if #is_set {
                     return <Self as #rt::Endpoint>::body(self);
                 }
@@ -226,7 +227,7 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
             #idempotency
             #path_fn
             #query_fn
-            fn body(&self) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<u8>>, #rt::serde_json::Error> {
+            fn body(&self) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<::core::primitive::u8>>, #rt::serde_json::Error> {
                 #body_fn
             }
         }
@@ -276,10 +277,11 @@ fn extra(endpoint: &Endpoint) -> Extra {
     let send_doc = format!(
         "Builds the [`{name}`] and sends it with `client`: at the pinned version if one was set, else the client's version when this endpoint has it, else the endpoint's newest."
     );
+    let send_ident = at_fields(name, "send");
     let send = (
         quote! {
             #[doc = #send_doc]
-            pub async fn send(self, client: &#rt::Client) -> ::core::result::Result<#response, #rt::Error>
+            pub async fn #send_ident(self, client: &#rt::Client) -> ::core::result::Result<#response, #rt::Error>
         },
         quote! {
             {
@@ -289,6 +291,7 @@ fn extra(endpoint: &Endpoint) -> Extra {
         },
     );
     let mut finishers = vec![send];
+    let stream_ident = at_fields(name, "stream");
     if endpoint.paginated.is_some() {
         let stream_doc = format!(
             "Builds the [`{name}`] and returns a stream of every item on every page: it sends the request, yields the page's items, then asks for the next page with `after` set to `paging.next.after`, until a page has no next cursor. `limit` stays the page size. An error is the stream's last item. Versions are picked as for `send`."
@@ -296,7 +299,7 @@ fn extra(endpoint: &Endpoint) -> Extra {
         finishers.push((
             quote! {
                 #[doc = #stream_doc]
-                pub fn stream(self, client: &#rt::Client) -> #rt::PageStream<#name>
+                pub fn #stream_ident(self, client: &#rt::Client) -> #rt::PageStream<#name>
             },
             quote! {
                 {
@@ -419,7 +422,7 @@ fn path_fn(endpoint: &Endpoint) -> TokenStream {
     };
     let unused = (formats.len() < 2).then(|| quote!(let _ = version_index;));
     quote! {
-        fn path(&self, version_index: usize) -> ::std::string::String {
+        fn path(&self, version_index: ::core::primitive::usize) -> ::std::string::String {
             #unused
             #body
         }

@@ -39,7 +39,7 @@ pub fn generate(e: &Enum) -> TokenStream {
 
         impl #name {
             /// The values on the wire, in declaration order.
-            pub const VALUES: &'static [&'static str] = &[#(#values),*];
+            pub const VALUES: &'static [&'static ::core::primitive::str] = &[#(#values),*];
 
             /// This enum's values, for tests and docs.
             pub const METADATA: &'static #rt::EnumInfo = &#rt::EnumInfo {
@@ -48,14 +48,14 @@ pub fn generate(e: &Enum) -> TokenStream {
             };
 
             /// The value as HubSpot spells it.
-            pub fn as_str(&self) -> &str {
+            pub fn as_str(&self) -> &::core::primitive::str {
                 match self {
                     #(#name::#variants => #values,)*
                     #name::Unknown(value) => value,
                 }
             }
 
-            fn __known(value: &str) -> ::core::option::Option<Self> {
+            fn __known(value: &::core::primitive::str) -> ::core::option::Option<Self> {
                 ::core::option::Option::Some(match value {
                     #(#values => #name::#variants,)*
                     _ => return ::core::option::Option::None,
@@ -69,9 +69,12 @@ pub fn generate(e: &Enum) -> TokenStream {
             }
         }
 
-        impl ::core::convert::From<&str> for #name {
-            fn from(value: &str) -> Self {
-                #name::__known(value).unwrap_or_else(|| #name::Unknown(value.to_owned()))
+        impl ::core::convert::From<&::core::primitive::str> for #name {
+            fn from(value: &::core::primitive::str) -> Self {
+                match #name::__known(value) {
+                    ::core::option::Option::Some(known) => known,
+                    ::core::option::Option::None => #name::Unknown(<::std::string::String as ::core::convert::From<&::core::primitive::str>>::from(value)),
+                }
             }
         }
 
@@ -94,8 +97,8 @@ pub fn generate(e: &Enum) -> TokenStream {
         }
 
         impl #rt::QueryValue for #name {
-            fn append_to(&self, name: &'static str, query: &mut #rt::Query) {
-                query.push_str(name, self.as_str().to_owned());
+            fn append_to(&self, name: &'static ::core::primitive::str, query: &mut #rt::Query) {
+                query.push_str(name, <::std::string::String as ::core::convert::From<&::core::primitive::str>>::from(self.as_str()));
             }
         }
     }

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::builder::{Extra, Record};
 use super::docs::type_text;
-use super::{field_info, rt};
+use super::{field_info, rt, serde_crate};
 use crate::model::Object;
 
 pub fn generate(object: &Object) -> TokenStream {
@@ -71,6 +71,7 @@ pub fn generate(object: &Object) -> TokenStream {
     let marker_module = record.marker_module();
     let builder = record.builder(construct, &builder_docs);
 
+    let serde_crate = serde_crate(name);
     let name_text = name.to_string();
     let infos = object
         .required
@@ -96,7 +97,7 @@ pub fn generate(object: &Object) -> TokenStream {
     quote! {
         #(#user_docs)*
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize)]
-        #[serde(crate = "::hubspot_runtime::__private::serde")]
+        #[serde(crate = #serde_crate)]
         #[non_exhaustive]
         #vis struct #name {
             #(#required)*

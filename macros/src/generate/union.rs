@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rt;
+use super::{hidden_module, rt, serde_crate, serde_reexport};
 use crate::model::Union;
 
 pub fn generate(u: &Union) -> TokenStream {
@@ -48,15 +48,24 @@ pub fn generate(u: &Union) -> TokenStream {
         let (ty, value) = (&v.ty, &v.tag_value);
         quote!(#rt::UnionVariantInfo { tag_value: #value, ty: <#ty as #rt::Schema>::schema })
     });
+    let serde_crate = serde_crate(name);
+    let module = hidden_module(name);
+    let serde_reexport = serde_reexport();
     let name_text = name.to_string();
     let unknown_doc = format!(
         "A variant this declaration does not list, kept as the JSON HubSpot sent (its `{tag}` included)."
     );
 
     quote! {
+        #[doc(hidden)]
+        #[allow(non_snake_case)]
+        mod #module {
+            #serde_reexport
+        }
+
         #(#user_docs)*
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, #rt::serde::Serialize)]
-        #[serde(crate = "::hubspot_runtime::__private::serde", tag = #tag)]
+        #[serde(crate = #serde_crate, tag = #tag)]
         #[non_exhaustive]
         #vis enum #name {
             #(#declarations)*
@@ -74,7 +83,7 @@ pub fn generate(u: &Union) -> TokenStream {
             };
 
             /// The tag of a declared variant; `None` for `Unknown`.
-            pub fn tag(&self) -> ::core::option::Option<&'static str> {
+            pub fn tag(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
                 match self {
                     #(#tag_arms)*
                     #name::Unknown(_) => ::core::option::Option::None,
@@ -83,12 +92,12 @@ pub fn generate(u: &Union) -> TokenStream {
         }
 
         impl #rt::TaggedUnion for #name {
-            const NAME: &'static str = #name_text;
-            const TAG: &'static str = #tag;
-            const TAGS: &'static [&'static str] = &[#(#tag_values),*];
+            const NAME: &'static ::core::primitive::str = #name_text;
+            const TAG: &'static ::core::primitive::str = #tag;
+            const TAGS: &'static [&'static ::core::primitive::str] = &[#(#tag_values),*];
 
             fn decode_variant<'de, D: #rt::serde::Deserializer<'de>>(
-                index: usize,
+                index: ::core::primitive::usize,
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
                 match index {

@@ -1,0 +1,327 @@
+//! Declares endpoints from a crate that renamed its dependencies:
+//! `hubspot-api` as `hubspot`, `hubspot-runtime` as `hs_rt`, and the proc
+//! macro crate as `hs_macros`, called with an explicit `#![crate = …]`.
+
+/// Through the renamed `hubspot-api`.
+pub mod via_api {
+    hubspot::hubspot_endpoint! {
+        /// Someone taking part in a conversation.
+        pub object Participant {
+            required { name: String }
+            optional { tags: Vec<String> }
+        }
+
+        /// Which way a message travels.
+        pub enum Direction { INCOMING, OUTGOING }
+
+        /// A file attachment.
+        pub object File { required { file_id: String } }
+
+        /// A place.
+        pub object Location { required { latitude: f64 } }
+
+        /// What a message may carry.
+        pub union Attachment { FILE => File, LOCATION => Location }
+
+        /// Sends a message.
+        #[scopes("conversations.write")]
+        #[idempotency_key(key)]
+        pub endpoint Publish: POST {
+            v3        => "/channels/{channelId}/messages",
+            "2026-03" => "/channels/2026-03/{channelId}/messages",
+        } {
+            path     { channel_id: i64 }
+            query    { direction: Direction, limit: Option<i32> }
+            required { text: String, attachments: Vec<Attachment>, sender: Participant }
+            optional { key: String, subject: String }
+        } -> 201 Participant;
+
+        /// Replaces a participant: the whole body is one object.
+        pub endpoint Replace: PUT { v3 => "/participants/{id}" } {
+            path { id: String }
+            body { participant: Participant }
+        } -> 204 ();
+
+        /// Lists participants, page by page.
+        #[paginated]
+        pub endpoint ListParticipants: GET { v3 => "/participants" } {
+            query { after: Option<String>, limit: Option<i32> }
+        } -> 200 ParticipantPage;
+
+        /// One page of participants.
+        #[page]
+        pub object ParticipantPage {
+            required { results: Vec<Participant> }
+            optional { paging: Paging }
+        }
+
+        /// Where the next page starts.
+        pub object Paging { optional { next: NextPage } }
+
+        /// The next page's cursor.
+        pub object NextPage { required { after: String } }
+    }
+}
+
+/// Through the renamed `hubspot-runtime`.
+pub mod via_runtime {
+    hs_rt::hubspot_endpoint! {
+        /// Someone taking part in a conversation.
+        pub object Participant {
+            required { name: String }
+            optional { tags: Vec<String> }
+        }
+
+        /// Which way a message travels.
+        pub enum Direction { INCOMING, OUTGOING }
+
+        /// A file attachment.
+        pub object File { required { file_id: String } }
+
+        /// A place.
+        pub object Location { required { latitude: f64 } }
+
+        /// What a message may carry.
+        pub union Attachment { FILE => File, LOCATION => Location }
+
+        /// Sends a message.
+        #[scopes("conversations.write")]
+        #[idempotency_key(key)]
+        pub endpoint Publish: POST {
+            v3        => "/channels/{channelId}/messages",
+            "2026-03" => "/channels/2026-03/{channelId}/messages",
+        } {
+            path     { channel_id: i64 }
+            query    { direction: Direction, limit: Option<i32> }
+            required { text: String, attachments: Vec<Attachment>, sender: Participant }
+            optional { key: String, subject: String }
+        } -> 201 Participant;
+
+        /// Replaces a participant: the whole body is one object.
+        pub endpoint Replace: PUT { v3 => "/participants/{id}" } {
+            path { id: String }
+            body { participant: Participant }
+        } -> 204 ();
+
+        /// Lists participants, page by page.
+        #[paginated]
+        pub endpoint ListParticipants: GET { v3 => "/participants" } {
+            query { after: Option<String>, limit: Option<i32> }
+        } -> 200 ParticipantPage;
+
+        /// One page of participants.
+        #[page]
+        pub object ParticipantPage {
+            required { results: Vec<Participant> }
+            optional { paging: Paging }
+        }
+
+        /// Where the next page starts.
+        pub object Paging { optional { next: NextPage } }
+
+        /// The next page's cursor.
+        pub object NextPage { required { after: String } }
+    }
+}
+
+/// Through the proc macro itself, told where the runtime is.
+pub mod via_override {
+    hs_macros::hubspot_endpoint! {
+            #![crate = ::hs_rt]
+
+        /// Someone taking part in a conversation.
+        pub object Participant {
+            required { name: String }
+            optional { tags: Vec<String> }
+        }
+
+        /// Which way a message travels.
+        pub enum Direction { INCOMING, OUTGOING }
+
+        /// A file attachment.
+        pub object File { required { file_id: String } }
+
+        /// A place.
+        pub object Location { required { latitude: f64 } }
+
+        /// What a message may carry.
+        pub union Attachment { FILE => File, LOCATION => Location }
+
+        /// Sends a message.
+        #[scopes("conversations.write")]
+        #[idempotency_key(key)]
+        pub endpoint Publish: POST {
+            v3        => "/channels/{channelId}/messages",
+            "2026-03" => "/channels/2026-03/{channelId}/messages",
+        } {
+            path     { channel_id: i64 }
+            query    { direction: Direction, limit: Option<i32> }
+            required { text: String, attachments: Vec<Attachment>, sender: Participant }
+            optional { key: String, subject: String }
+        } -> 201 Participant;
+
+        /// Replaces a participant: the whole body is one object.
+        pub endpoint Replace: PUT { v3 => "/participants/{id}" } {
+            path { id: String }
+            body { participant: Participant }
+        } -> 204 ();
+
+        /// Lists participants, page by page.
+        #[paginated]
+        pub endpoint ListParticipants: GET { v3 => "/participants" } {
+            query { after: Option<String>, limit: Option<i32> }
+        } -> 200 ParticipantPage;
+
+        /// One page of participants.
+        #[page]
+        pub object ParticipantPage {
+            required { results: Vec<Participant> }
+            optional { paging: Paging }
+        }
+
+        /// Where the next page starts.
+        pub object Paging { optional { next: NextPage } }
+
+        /// The next page's cursor.
+        pub object NextPage { required { after: String } }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ::std::prelude::rust_2024::*;
+
+    use hs_rt::Endpoint as _;
+
+    use crate::via_api::{
+        Attachment, Direction, File, ListParticipants, Participant, ParticipantPage, Publish,
+        Replace,
+    };
+
+    fn publish() -> Publish {
+        Publish::builder()
+            .channel_id(42)
+            .direction(Direction::Incoming)
+            .text("hi")
+            .attachments(vec![File::builder().file_id("f-1").build().into()])
+            .sender(
+                Participant::builder()
+                    .name("Ada")
+                    .tags(vec!["vip".to_owned()])
+                    .build(),
+            )
+            .subject("Hello")
+            .build()
+    }
+
+    #[test]
+    fn the_request_is_built_and_serialized() {
+        let request = publish();
+        assert_eq!(request.path(0), "/channels/42/messages");
+        assert_eq!(request.path(1), "/channels/2026-03/42/messages");
+        let body: ::serde_json::Value =
+            ::serde_json::from_slice(&request.body().unwrap().unwrap()).unwrap();
+        assert_eq!(
+            body,
+            ::serde_json::json!({
+                "text": "hi",
+                "attachments": [{"type": "FILE", "fileId": "f-1"}],
+                "sender": {"name": "Ada", "tags": ["vip"]},
+                "subject": "Hello",
+            })
+        );
+        // The idempotency key is filled in when left unset.
+        let keyed: ::serde_json::Value = ::serde_json::from_slice(
+            &request
+                .body_with_idempotency_key(|| "k-1".to_owned())
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(keyed["key"], "k-1");
+        assert_eq!(request.direction, Direction::Incoming);
+        assert_eq!(request.limit, None);
+    }
+
+    #[test]
+    fn metadata_names_the_declared_types() {
+        let info = Publish::METADATA;
+        assert_eq!(info.name, "Publish");
+        assert_eq!(info.success_status, 201);
+        assert_eq!(info.scopes, ["conversations.write"]);
+        assert_eq!(Publish::IDEMPOTENCY_KEY, Some("key"));
+        let text = format!("{info:?}");
+        assert!(!text.contains("0x"), "{text}");
+        assert!(text.contains("response: Object(Participant)"), "{text}");
+        assert!(
+            text.contains("name: \"attachments\", json_name: \"attachments\", required: true, ty: Array(Union(Attachment))"),
+            "{text}"
+        );
+        assert_eq!(Attachment::METADATA.variants.len(), 2);
+        assert_eq!(Direction::VALUES, ["INCOMING", "OUTGOING"]);
+        assert_eq!(
+            ListParticipants::METADATA.query_params[0].json_name,
+            "after"
+        );
+    }
+
+    #[test]
+    fn decoding_and_the_other_items_work() {
+        let page: ParticipantPage = ::serde_json::from_value(::serde_json::json!({
+            "results": [{"name": "Ada"}],
+            "paging": {"next": {"after": "c-2"}},
+        }))
+        .unwrap();
+        assert_eq!(page.results[0].name, "Ada");
+        assert_eq!(page.paging.unwrap().next.unwrap().after, "c-2");
+        let attachment: Attachment =
+            ::serde_json::from_value(::serde_json::json!({"type": "LOCATION", "latitude": 1.5}))
+                .unwrap();
+        assert_eq!(attachment.tag(), Some("LOCATION"));
+        assert_eq!(
+            Direction::from("SIDEWAYS"),
+            Direction::Unknown("SIDEWAYS".to_owned())
+        );
+        let replace = Replace::builder()
+            .id("a/b")
+            .participant(Participant::builder().name("Bo").build())
+            .build();
+        assert_eq!(replace.path(0), "/participants/a%2Fb");
+        assert_eq!(replace.body().unwrap().unwrap(), br#"{"name":"Bo"}"#);
+    }
+
+    #[test]
+    fn builders_are_clone_and_debug() {
+        let builder = Publish::builder().channel_id(7).subject("s");
+        let copy = builder.clone();
+        assert_eq!(
+            format!("{copy:?}"),
+            "PublishBuilder { channel_id: 7, direction: Unset, text: Unset, attachments: Unset, \
+             sender: Unset, limit: None, key: None, subject: Some(\"s\"), version: None }"
+        );
+        drop(builder);
+    }
+
+    #[test]
+    fn every_path_expands_the_same_items() {
+        assert_eq!(
+            format!("{:?}", crate::via_runtime::Publish::METADATA),
+            format!("{:?}", crate::via_api::Publish::METADATA),
+        );
+        assert_eq!(
+            format!("{:?}", crate::via_override::Publish::METADATA),
+            format!("{:?}", crate::via_api::Publish::METADATA),
+        );
+        let _: crate::via_override::Publish = crate::via_override::Publish::builder()
+            .channel_id(1)
+            .direction(crate::via_override::Direction::Outgoing)
+            .text("t")
+            .attachments(vec![])
+            .sender(
+                crate::via_override::Participant::builder()
+                    .name("n")
+                    .build(),
+            )
+            .build();
+    }
+}
