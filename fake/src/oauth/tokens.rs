@@ -21,6 +21,8 @@ struct Code {
     scopes: Vec<String>,
     redirect_uri: String,
     expires_at: Instant,
+    /// Exchanged (or tried) once already.
+    used: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -221,6 +223,7 @@ impl Tokens {
                 scopes,
                 redirect_uri: redirect_uri.to_owned(),
                 expires_at: now + lifetime,
+                used: false,
             },
         );
         code
@@ -236,7 +239,7 @@ impl Tokens {
         self.refresh.get(token).map(|r| r.hub_id)
     }
 
-    /// Exchanges a code (used up either way, unless unknown) for tokens.
+    /// Exchanges a code (used up by the first try, good or not) for tokens.
     pub(crate) fn exchange(
         &mut self,
         code: &str,
@@ -244,14 +247,17 @@ impl Tokens {
         lifetime: Duration,
         now: Instant,
     ) -> Result<Issued, CodeError> {
-        let found = self.codes.remove(code).ok_or(CodeError::BadCode)?;
-        if now >= found.expires_at {
+        let found = self.codes.get_mut(code).ok_or(CodeError::BadCode)?;
+        // Kept (used) so that a second try is still the account's.
+        let first_use = !std::mem::replace(&mut found.used, true);
+        if !first_use || now >= found.expires_at {
             return Err(CodeError::BadCode);
         }
         if found.redirect_uri != redirect_uri {
             return Err(CodeError::RedirectMismatch);
         }
-        Ok(self.issue(found.hub_id, found.scopes, lifetime, now))
+        let (hub_id, scopes) = (found.hub_id, std::mem::take(&mut found.scopes));
+        Ok(self.issue(hub_id, scopes, lifetime, now))
     }
 
     /// Starts a grant for `hub_id` and issues its first tokens.
