@@ -55,9 +55,49 @@
 //! endpoint. [`FakeHubSpot::webhook_deliveries`] shows every delivery and
 //! attempt; [`FakeHubSpot::send_webhook`] sends any other event.
 //!
+//! # Accounts and OAuth
+//!
+//! The fake plays HubSpot for one public app ([`OAuthApp`]) installed in
+//! one or more accounts ([`FakeConfig::accounts`]; the first is the
+//! default account, and [`FakeConfig::token`] is its private-app token).
+//! Each account has its own threads, messages and channel accounts, its own
+//! tokens and its own rate-limit window; ids are unique across accounts, so
+//! a token of one account gets `404` for another's objects. Custom channels
+//! belong to the app and serve every account.
+//!
+//! - `GET /oauth/authorize?client_id=&redirect_uri=&scope=&optional_scope=&state=`
+//!   (plus the fake-only `hub_id=`, default the first account) checks the
+//!   app's client id, redirect URI and scopes and answers `302` to
+//!   `redirect_uri?code=...&state=...`; [`FakeHubSpot::authorize`] does the
+//!   same from a test.
+//! - `POST /oauth/{v3,2026-03,2026-09}/token` (form body only):
+//!   `authorization_code` (single-use, expiring codes) and `refresh_token`
+//!   grants, answering `AccessTokenResponse`; access tokens live
+//!   [`OAuthApp::token_lifetime`]; refresh tokens rotate with
+//!   [`OAuthApp::rotate_refresh_tokens`].
+//! - `.../token/introspect` (`PublicAccessTokenInfoResponse`,
+//!   `PublicRefreshTokenInfoResponse` or `{"active": false}`) and
+//!   `.../token/revoke` (`200`, empty; a refresh token's whole grant ends).
+//! - Custom-channel administration (create, list, get, update, archive)
+//!   takes `hapikey=<developer key>&appId=<app id>`; with
+//!   [`OAuthApp::require_developer_key`] only that, else a bearer token too.
+//!
+//! [`FakeHubSpot::account_stats`] tells a test what one account saw
+//! ([`AccountStats`]): requests and their arrival times, requests with an
+//! expired or revoked token, its window's `429`s, token calls by grant
+//! type, refreshes and rejected replays.
+//!
 //! # Errors
 //!
-//! - no or wrong `Authorization: Bearer <token>`: 401, `INVALID_AUTHENTICATION`;
+//! - no, unknown or revoked `Authorization: Bearer <token>`: 401,
+//!   `INVALID_AUTHENTICATION`; an expired OAuth access token: 401,
+//!   `EXPIRED_AUTHENTICATION`, "The OAuth token used to make this call
+//!   expired N second(s) ago.";
+//! - at the token endpoints: 400 with OAuth's `error` / `error_description`
+//!   and HubSpot's `status` / `message` (`invalid_grant` with
+//!   `BAD_AUTH_CODE`, `BAD_REDIRECT_URI` or `BAD_REFRESH_TOKEN`;
+//!   `invalid_client` with `BAD_CLIENT_ID`; `invalid_request`,
+//!   `unsupported_grant_type`). No token or secret is ever echoed;
 //! - schema violations: 400, `VALIDATION_ERROR`, one `errors[]` entry per
 //!   problem with `in` set to the field path (`senders[0].deliveryIdentifier.type`)
 //!   and `code` one of `REQUIRED_FIELD`, `INVALID_TYPE`, `INVALID_ENUM`
@@ -76,7 +116,7 @@
 //! # Fighting back
 //!
 //! Like HubSpot, the fake can turn requests away and fail: a rolling-window
-//! rate limit answering `429` with HubSpot's headers and body
+//! rate limit per account answering `429` with HubSpot's headers and body
 //! ([`RateLimitConfig`]), and [`Fault`]s — `500`/`502`/`503`, connection
 //! resets before or after the request is stored, answers slower than a
 //! client's timeout, truncated or malformed JSON — injected at a rate from a
