@@ -41,11 +41,18 @@
 //! [`hubspot_endpoint!`]: hubspot_runtime::hubspot_endpoint
 #![warn(missing_docs)]
 
+// Every Rust example in the README compiles (and the DSL ones run) as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub mod conversations;
 pub mod visitor_identification;
 
 pub use hubspot_runtime::pagination::PageStream;
-pub use hubspot_runtime::{ApiVersion, Client, Endpoint, Error, hubspot_endpoint, webhooks};
+pub use hubspot_runtime::{
+    ApiVersion, Client, DateTime, Endpoint, Error, JsonValue, hubspot_endpoint, webhooks,
+};
 
 use hubspot_runtime::schema::EndpointInfo;
 

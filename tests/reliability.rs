@@ -187,7 +187,10 @@ async fn a_thousand_publishes_through_faults_and_rate_limits_are_stored_exactly_
 /// on a Starter account) gets 429s; it absorbs them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_above_the_servers_limit_absorbs_its_429s() {
-    let window = Duration::from_millis(100);
+    // 80 requests against 20 per second cannot all fit in one window however
+    // slow a loaded machine makes the client, so 429s are certain (a 100 ms
+    // window was not: under load the client alone stayed below it).
+    let window = Duration::from_secs(1);
     let fake = FakeHubSpot::start_with(FakeConfig {
         rate_limit: Some(RateLimitConfig::new(20, window)),
         ..FakeConfig::default()
@@ -210,7 +213,7 @@ async fn a_client_above_the_servers_limit_absorbs_its_429s() {
     for task in 0..8 {
         let client = client.clone();
         tasks.push(tokio::spawn(async move {
-            for i in 0..25 {
+            for i in 0..10 {
                 let text = format!("burst {task}-{i}");
                 client.send(&publish(&text, "+15550100")).await?;
             }
@@ -223,7 +226,7 @@ async fn a_client_above_the_servers_limit_absorbs_its_429s() {
     let stats = fake.stats();
     let stored = stored_texts(&fake);
     assert!(stats.rate_limited > 0, "{stats:?}");
-    assert_eq!(stored.len(), 200);
+    assert_eq!(stored.len(), 80);
     assert!(stored.values().all(|&n| n == 1));
 }
 

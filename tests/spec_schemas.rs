@@ -8,7 +8,8 @@
 //! enum value, each variant of a union. The spec's `#/components/schemas`
 //! are embedded into the schema handed to the validator, so its `$ref`s
 //! resolve. Two readings are applied to the spec first, both documented in
-//! [`fixed_components`]. Skips, with a message, when the specs are absent.
+//! `hubspot_specs_support::schema::fixed_components`. Skips, with a
+//! message, when the specs are absent (fails under CI).
 
 #[allow(dead_code)]
 mod conformance;
@@ -23,171 +24,11 @@ use hubspot_api::conversations::threads::ThreadAssociation;
 use hubspot_api::conversations::{actors, channel_accounts, channels, inboxes, threads};
 use hubspot_api::{Endpoint, visitor_identification};
 use hubspot_runtime::endpoint::Query;
+use hubspot_specs_support::schema::{
+    DATE_TIME, assert_valid, fixed_components, instances, resolve,
+};
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value, json};
-
-/// How deep `$ref`s may nest while generating an instance.
-const MAX_DEPTH: usize = 24;
-
-/// A date-time every `date-time` field gets, in the form chrono writes it.
-const DATE_TIME: &str = "2026-11-21T09:30:00Z";
-
-/// The spec's component schemas with two readings applied:
-///
-/// - In `2026-09`, sub-types are written `X allOf [ParentUnion, {…}]`
-///   where `ParentUnion` is the `oneOf` that lists `X`: a marker of the
-///   hierarchy, not a constraint (taken literally it would make `X` contain
-///   itself). The marker member is dropped, as the conformance checker does.
-/// - `PublicChannelIntegrationChannelPatch` types every field as an empty
-///   object and requires all of them; the decision recorded in
-///   `tests/spec_conformance.rs`'s `ALLOWED` is to read them as the optional
-///   strings (and `capabilities` map) of the channel itself.
-fn fixed_components(doc: &Value) -> Value {
-    let mut schemas = doc["components"]["schemas"].clone();
-    let original = schemas.clone();
-    let Value::Object(map) = &mut schemas else {
-        panic!("spec has no components.schemas")
-    };
-    for (name, schema) in map.iter_mut() {
-        if let Some(Value::Array(members)) = schema.get_mut("allOf") {
-            members.retain(|member| {
-                let Some(target) = member
-                    .get("$ref")
-                    .and_then(Value::as_str)
-                    .and_then(|r| r.strip_prefix("#/components/schemas/"))
-                else {
-                    return true;
-                };
-                let lists_me = original[target]["oneOf"]
-                    .as_array()
-                    .is_some_and(|variants| {
-                        variants.iter().any(|v| {
-                            v["$ref"].as_str() == Some(&format!("#/components/schemas/{name}"))
-                        })
-                    });
-                !lists_me
-            });
-        }
-    }
-    if let Some(patch) = map.get_mut("PublicChannelIntegrationChannelPatch") {
-        let channel = &original["PublicChannelIntegrationChannel"]["properties"];
-        for (field, property) in patch["properties"].as_object_mut().unwrap() {
-            *property = channel[field.as_str()].clone();
-        }
-        patch["required"] = json!([]);
-    }
-    json!({ "schemas": schemas })
-}
-
-/// `$ref` → the schema it names, in the fixed components.
-fn resolve<'a>(components: &'a Value, mut schema: &'a Value) -> &'a Value {
-    for _ in 0..MAX_DEPTH {
-        match schema.get("$ref").and_then(Value::as_str) {
-            Some(r) => {
-                let name = r
-                    .strip_prefix("#/components/schemas/")
-                    .unwrap_or_else(|| panic!("unexpected $ref {r}"));
-                schema = &components["schemas"][name];
-            }
-            None => return schema,
-        }
-    }
-    panic!("$ref chain too long")
-}
-
-/// Instances of `schema`: several when it is a union (one per variant),
-/// else one, with every property present.
-fn instances(components: &Value, schema: &Value, depth: usize) -> Vec<Value> {
-    assert!(depth < MAX_DEPTH, "schema nests too deep: {schema}");
-    let schema = resolve(components, schema);
-    if let Some(Value::Array(variants)) = schema.get("oneOf") {
-        return variants
-            .iter()
-            .flat_map(|v| instances(components, v, depth + 1))
-            .collect();
-    }
-    if let Some(Value::Array(parts)) = schema.get("allOf") {
-        let mut merged = Map::new();
-        for part in parts {
-            if let Some(Value::Object(fields)) = instances(components, part, depth + 1).pop() {
-                merged.extend(fields);
-            }
-        }
-        if let Value::Object(own) = &instances_of_object(components, schema, depth)[0] {
-            merged.extend(own.clone());
-        }
-        return vec![Value::Object(merged)];
-    }
-    if let Some(Value::Array(values)) = schema.get("enum") {
-        return vec![values[0].clone()];
-    }
-    let one = match schema.get("type").and_then(Value::as_str) {
-        Some("string") => match schema.get("format").and_then(Value::as_str) {
-            Some("date-time") => json!(DATE_TIME),
-            _ => json!("text"),
-        },
-        Some("integer") => json!(7),
-        Some("number") => json!(1.5),
-        Some("boolean") => json!(true),
-        Some("array") => Value::Array(instances(components, &schema["items"], depth + 1)),
-        Some("object") | None
-            if schema.get("properties").is_some()
-                || schema.get("additionalProperties").is_some() =>
-        {
-            return instances_of_object(components, schema, depth);
-        }
-        Some("object") => json!({ "key": "value" }),
-        _ => json!("any"),
-    };
-    vec![one]
-}
-
-fn instances_of_object(components: &Value, schema: &Value, depth: usize) -> Vec<Value> {
-    let mut object = Map::new();
-    if let Some(Value::Object(properties)) = schema.get("properties") {
-        for (name, property) in properties {
-            let mut values = instances(components, property, depth + 1);
-            object.insert(name.clone(), values.swap_remove(0));
-        }
-    }
-    if object.is_empty() {
-        match schema.get("additionalProperties") {
-            Some(values @ Value::Object(_)) => {
-                let mut value = instances(components, values, depth + 1);
-                object.insert("key".to_owned(), value.swap_remove(0));
-            }
-            Some(Value::Bool(false)) => {}
-            _ if schema.get("properties").is_none() => {
-                object.insert("key".to_owned(), json!("value"));
-            }
-            _ => {}
-        }
-    }
-    vec![Value::Object(object)]
-}
-
-/// A validator for `schema`, with the components embedded for `$ref`s.
-fn validator(components: &Value, schema: &Value) -> jsonschema::Validator {
-    let root = json!({ "allOf": [schema], "components": components });
-    jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .should_validate_formats(true)
-        .build(&root)
-        .unwrap_or_else(|e| panic!("spec schema does not compile: {e}"))
-}
-
-fn assert_valid(components: &Value, schema: &Value, instance: &Value, what: &str) {
-    let validator = validator(components, schema);
-    let errors: Vec<String> = validator
-        .iter_errors(instance)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(
-        errors.is_empty(),
-        "{what} does not validate against the spec:\n  {}\ninstance: {instance:#}",
-        errors.join("\n  ")
-    );
-}
+use serde_json::{Value, json};
 
 /// The spec operation `version METHOD path`: its document and operation.
 fn operation<'a>(
@@ -259,7 +100,7 @@ where
         // Requests: body equal to the maximal instance, and valid.
         let body_schema = op.get("requestBody").and_then(json_schema);
         let bodies = match body_schema {
-            Some(schema) => instances(&components, schema, 0),
+            Some(schema) => instances(&components, schema),
             None => vec![Value::Null],
         };
         for m in &bodies {
@@ -331,7 +172,7 @@ where
                 });
                 continue;
             };
-            for instance in instances(&components, schema, 0) {
+            for instance in instances(&components, schema) {
                 assert_valid(
                     &components,
                     schema,

@@ -108,7 +108,8 @@
 //!   one entry per problem with `in` set to the parameter's name;
 //! - unknown thread, message, channel, account, inbox or actor: 404,
 //!   `OBJECT_NOT_FOUND`;
-//! - unknown route: 404; known route, wrong method: 405 with `Allow`
+//! - unknown route (a trailing slash included: it is not an empty path
+//!   parameter): 404; known route, wrong method: 405 with `Allow`
 //!   listing the methods served there.
 //!
 //! Unknown JSON properties are ignored, and `null` counts as absent.

@@ -1,6 +1,8 @@
 //! What tests see of the traffic: [`RecordedRequest`]s, and the
 //! [`ScriptedResponse`]s they can queue to stand in for normal handling.
 
+use std::time::Instant;
+
 use serde_json::Value;
 
 /// One request the fake received, exactly as received (including rejected
@@ -22,6 +24,10 @@ pub struct RecordedRequest {
     pub headers: Vec<(String, String)>,
     /// The raw body bytes.
     pub body: Vec<u8>,
+    /// When the fake received it (its body read): the instant its rate
+    /// limit counts. Tests assert on the spacing of these, which a busy
+    /// machine cannot shrink, instead of on their own wall clock.
+    pub received_at: Instant,
 }
 
 impl RecordedRequest {

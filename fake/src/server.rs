@@ -41,6 +41,9 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
         Ok(bytes) => (bytes.to_vec(), true),
         Err(_) => (Vec::new(), false),
     };
+    // When the request counts as arrived: recorded with it, and the instant
+    // the rate limit counts.
+    let arrival = Instant::now();
     let recorded = RecordedRequest {
         method: parts.method.as_str().to_string(),
         path: parts.uri.path().to_string(),
@@ -56,6 +59,7 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
             })
             .collect(),
         body,
+        received_at: arrival,
     };
     let _in_flight = shared.enter();
     let queued_fault = match shared.record(recorded.clone()) {
@@ -64,7 +68,6 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
         None => None,
     };
 
-    let arrival = Instant::now();
     let oauth = oauth_http::is_oauth_path(&recorded.path);
     let caller = shared.identify(&recorded, arrival, !oauth);
     let (admission, fault, slow_delay) = shared.with_chaos(|chaos| {

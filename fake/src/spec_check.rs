@@ -1,12 +1,14 @@
 //! Test-only: checks the transcribed [`schema`](crate::schema) and the
-//! served routes against HubSpot's OpenAPI specs, when they are present
-//! (`HUBSPOT_SPECS_DIR`, else `../shared/hubspot-specs` beside the
-//! workspace). Without them the tests print a note and pass.
+//! served routes against HubSpot's OpenAPI specs, read with
+//! `hubspot-specs-support` (`HUBSPOT_SPECS_DIR`, else
+//! `../shared/hubspot-specs` beside the workspace). Without them the tests
+//! print a note and pass on a developer machine, and fail under CI.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
-use serde_json::{Map, Value};
+use hubspot_specs_support::LoadedSpecs;
+use hubspot_specs_support::openapi::{self, Shape};
+use serde_json::Value;
 
 use crate::routes::{ROUTES, query_params_for};
 use crate::schema::{
@@ -23,27 +25,16 @@ const RELAXED: &[(&str, &str)] = &[
     ("PreResolvedContact", "contactPropertiesLeadingToMatch"),
 ];
 
-fn specs_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("HUBSPOT_SPECS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/hubspot-specs")
-        });
-    if dir.join("custom-channels.v3.json").is_file() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "note: HubSpot specs not found at {}; skipping spec conformance checks \
-             (set HUBSPOT_SPECS_DIR)",
-            dir.display()
-        );
-        None
-    }
+/// The top-level specs, or `None` when they are absent (a panic under CI).
+fn specs() -> Option<LoadedSpecs> {
+    hubspot_specs_support::load(&[hubspot_specs_support::TOP])
 }
 
-fn load(dir: &std::path::Path, file: &str) -> Value {
-    let text = std::fs::read_to_string(dir.join(file)).expect("spec file readable");
-    serde_json::from_str(&text).expect("spec file is JSON")
+fn spec<'a>(specs: &'a LoadedSpecs, file: &str) -> &'a Value {
+    &specs
+        .file(file)
+        .unwrap_or_else(|| panic!("no spec file {file} in {}", specs.dir.display()))
+        .doc
 }
 
 struct Checker<'a> {
@@ -53,71 +44,64 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn schema(&self, name: &str) -> Option<&Value> {
-        self.spec.pointer(&format!("/components/schemas/{name}"))
-    }
-
     fn fail(&mut self, at: &str, what: String) {
         self.mismatches.push(format!("{}: {at}: {what}", self.file));
     }
 
-    /// Properties and required names of a (possibly `allOf`) object
-    /// schema; `allOf` parts that are unions (the parent `oneOf` a variant
-    /// refers back to) are skipped.
-    fn flatten(&self, schema: &Value) -> (Map<String, Value>, BTreeSet<String>) {
-        let mut props = Map::new();
-        let mut required = BTreeSet::new();
-        let schema = &self.deref(schema);
-        if schema.get("oneOf").is_some() {
-            return (props, required);
-        }
-        if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
-            for part in parts {
-                let (p, r) = self.flatten(part);
-                props.extend(p);
-                required.extend(r);
+    fn shape<'s>(&mut self, schema: &'s Value, at: &str) -> Option<Shape<'s>>
+    where
+        Self: 's,
+    {
+        match openapi::shape_of(self.spec, schema) {
+            Ok(shape) => Some(shape),
+            Err(e) => {
+                self.fail(at, format!("unreadable spec schema: {e}"));
+                None
             }
-        }
-        if let Some(p) = schema.get("properties").and_then(Value::as_object) {
-            props.extend(p.clone());
-        }
-        if let Some(r) = schema.get("required").and_then(Value::as_array) {
-            required.extend(r.iter().filter_map(Value::as_str).map(str::to_string));
-        }
-        (props, required)
-    }
-
-    fn deref(&self, schema: &Value) -> Value {
-        match ref_name(schema).and_then(|n| self.schema(n)) {
-            Some(target) => self.deref(target),
-            None => schema.clone(),
         }
     }
 
     fn check_obj(&mut self, obj: &Obj, spec_schema: &Value, at: &str) {
-        let (props, required) = self.flatten(spec_schema);
-        let ours: BTreeSet<String> = obj.fields.iter().map(|f| f.name.to_string()).collect();
-        let theirs: BTreeSet<String> = props.keys().cloned().collect();
+        let spec = self.spec;
+        let object = match openapi::shape_of(spec, spec_schema) {
+            Ok(Shape::Object(object)) => object,
+            Ok(other) => {
+                self.fail(
+                    at,
+                    format!("fake says object, spec says {}", other.describe()),
+                );
+                return;
+            }
+            Err(e) => {
+                self.fail(at, format!("unreadable spec schema: {e}"));
+                return;
+            }
+        };
+        let ours: BTreeSet<&str> = obj.fields.iter().map(|f| f.name).collect();
+        let theirs: BTreeSet<&str> = object.properties.iter().map(|(n, _)| *n).collect();
         if ours != theirs {
             self.fail(
                 at,
                 format!("properties differ: fake {ours:?}, spec {theirs:?}"),
             );
         }
-        let ours_required: BTreeSet<String> = obj
+        let ours_required: BTreeSet<&str> = obj
             .fields
             .iter()
             .filter(|f| f.required)
-            .map(|f| f.name.to_string())
+            .map(|f| f.name)
             .collect();
-        if ours_required != required {
+        if ours_required != object.required {
             self.fail(
                 at,
-                format!("required differ: fake {ours_required:?}, spec {required:?}"),
+                format!(
+                    "required differ: fake {ours_required:?}, spec {:?}",
+                    object.required
+                ),
             );
         }
         for field in obj.fields {
-            if let Some(p) = props.get(field.name) {
+            if let Some(p) = object.property(field.name) {
                 let relaxed = RELAXED.contains(&(obj.name, field.name));
                 self.check_ty(&field.ty, p, &format!("{at}.{}", field.name), relaxed);
             }
@@ -125,33 +109,25 @@ impl Checker<'_> {
     }
 
     fn check_union(&mut self, union: &Union, spec_schema: &Value, at: &str) {
-        let spec_schema = self.deref(spec_schema);
-        let Some(refs) = spec_schema.get("oneOf").and_then(Value::as_array) else {
+        let spec = self.spec;
+        let Ok(Shape::Union(spec_union)) = openapi::shape_of(spec, spec_schema) else {
             self.fail(at, "spec has no oneOf".into());
             return;
         };
-        if refs.len() != union.variants.len() {
+        if spec_union.members.len() != union.variants.len() {
             self.fail(
                 at,
                 format!(
                     "{} variants in the fake, {} in the spec",
                     union.variants.len(),
-                    refs.len()
+                    spec_union.members.len()
                 ),
             );
         }
-        for r in refs {
-            let name = ref_name(r).unwrap_or_default().to_string();
-            let (props, _) = self.flatten(r);
-            let tag = props
-                .get("type")
-                .and_then(|t| t.get("enum"))
-                .and_then(Value::as_array)
-                .and_then(|e| e.first())
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string();
-            match union.variant(&tag) {
+        for member in spec_union.members {
+            let name = openapi::ref_name(member).unwrap_or_default();
+            let tag = openapi::variant_tag(spec, member, "type").unwrap_or_default();
+            match union.variant(tag) {
                 Some(obj) => {
                     if obj.name != name {
                         self.fail(
@@ -162,7 +138,7 @@ impl Checker<'_> {
                             ),
                         );
                     }
-                    self.check_obj(obj, r, &format!("{at}<{tag}>"));
+                    self.check_obj(obj, member, &format!("{at}<{tag}>"));
                 }
                 None => self.fail(
                     at,
@@ -173,99 +149,61 @@ impl Checker<'_> {
     }
 
     fn check_ty(&mut self, ty: &Ty, p: &Value, at: &str, relaxed: bool) {
-        let target = self.deref(p);
-        let kind = target.get("type").and_then(Value::as_str);
-        let format = target.get("format").and_then(Value::as_str);
-        let has_enum = target.get("enum").is_some();
-        match ty {
-            Ty::String => {
-                if kind != Some("string") || (has_enum && !relaxed) || format == Some("date-time") {
-                    self.fail(at, format!("fake says string, spec says {target}"));
-                }
+        let spec = self.spec;
+        let Some(shape) = self.shape(p, at) else {
+            return;
+        };
+        let theirs = shape.describe();
+        let differ = |checker: &mut Self, ours: &str| {
+            checker.fail(at, format!("fake says {ours}, spec says {theirs}"));
+        };
+        match (ty, shape) {
+            (Ty::String, Shape::String) | (Ty::String, Shape::Enum(_)) if relaxed => {}
+            (Ty::String, Shape::String) => {}
+            (Ty::String, _) => differ(self, "string"),
+            (Ty::DateTime, Shape::DateTime) => {}
+            (Ty::DateTime, _) => differ(self, "date-time"),
+            (Ty::Int32, Shape::Int32) => {}
+            (Ty::Int32, _) => differ(self, "int32"),
+            // `Shape::Int64` also covers an integer without a format; the
+            // fake's int64 fields are written `int64` in the spec.
+            (Ty::Int64, Shape::Int64)
+                if openapi::resolve(spec, p).is_ok_and(|(t, _)| {
+                    t.get("format").and_then(Value::as_str) == Some("int64")
+                }) => {}
+            (Ty::Int64, _) => differ(self, "int64"),
+            (Ty::Number, Shape::Number) => {}
+            (Ty::Number, _) => differ(self, "number"),
+            (Ty::Boolean, Shape::Boolean) => {}
+            (Ty::Boolean, _) => differ(self, "boolean"),
+            (Ty::Map(values), Shape::Map(Some(inner))) => {
+                self.check_ty(values, inner, &format!("{at}{{}}"), relaxed)
             }
-            Ty::DateTime => {
-                if kind != Some("string") || format != Some("date-time") {
-                    self.fail(at, format!("fake says date-time, spec says {target}"));
-                }
-            }
-            Ty::Int32 | Ty::Int64 => {
-                let ours = if matches!(ty, Ty::Int32) {
-                    "int32"
-                } else {
-                    "int64"
-                };
-                if kind != Some("integer") || format != Some(ours) {
-                    self.fail(at, format!("fake says {ours}, spec says {target}"));
-                }
-            }
-            Ty::Number => {
-                if kind != Some("number") {
-                    self.fail(at, format!("fake says number, spec says {target}"));
-                }
-            }
-            Ty::Boolean => {
-                if kind != Some("boolean") {
-                    self.fail(at, format!("fake says boolean, spec says {target}"));
-                }
-            }
-            Ty::Map(values) => match target.get("additionalProperties") {
-                Some(inner)
-                    if kind == Some("object")
-                        && target
-                            .get("properties")
-                            .is_none_or(|p| p.as_object().is_some_and(|p| p.is_empty())) =>
-                {
-                    self.check_ty(values, inner, &format!("{at}{{}}"), relaxed)
-                }
-                _ => self.fail(at, format!("fake says map, spec says {target}")),
-            },
-            Ty::FreeObject => {
-                let free_form = kind == Some("object")
-                    && target
-                        .get("properties")
-                        .is_none_or(|p| p.as_object().is_some_and(|p| p.is_empty()))
-                    && target.get("additionalProperties").is_none();
-                if !free_form {
-                    self.fail(
-                        at,
-                        format!("fake says free-form object, spec says {target}"),
-                    );
-                }
-            }
-            Ty::Enum(values) => {
+            (Ty::Map(_), _) => differ(self, "map"),
+            (Ty::FreeObject, Shape::Map(None)) => {}
+            (Ty::FreeObject, _) => differ(self, "free-form object"),
+            (Ty::Enum(values), Shape::Enum(spec_values)) => {
                 let ours: BTreeSet<&str> = values.iter().copied().collect();
-                let theirs: BTreeSet<&str> = target
-                    .get("enum")
-                    .and_then(Value::as_array)
-                    .map(|e| e.iter().filter_map(Value::as_str).collect())
-                    .unwrap_or_default();
-                if kind != Some("string") || ours != theirs {
-                    self.fail(at, format!("fake enum {ours:?}, spec {target}"));
+                let spec_values: BTreeSet<&str> = spec_values.into_iter().collect();
+                if ours != spec_values {
+                    self.fail(at, format!("fake enum {ours:?}, spec {spec_values:?}"));
                 }
             }
-            Ty::Array(item) => match target.get("items") {
-                Some(items) if kind == Some("array") => {
-                    self.check_ty(item, items, &format!("{at}[]"), relaxed)
-                }
-                _ => self.fail(at, format!("fake says array, spec says {target}")),
-            },
-            Ty::Object(obj) => {
-                let name = ref_name(p).unwrap_or_default();
+            (Ty::Enum(_), _) => differ(self, "enum"),
+            (Ty::Array(item), Shape::Array(items)) => {
+                self.check_ty(item, items, &format!("{at}[]"), relaxed)
+            }
+            (Ty::Array(_), _) => differ(self, "array"),
+            (Ty::Object(obj), _) => {
+                let name = openapi::ref_name(p).unwrap_or_default();
                 if name != obj.name {
                     self.fail(at, format!("fake says {}, spec refers to {p}", obj.name));
                 }
                 self.check_obj(obj, p, at);
             }
-            Ty::Union(union) => self.check_union(union, p, at),
+            (Ty::Union(union), _) => self.check_union(union, p, at),
         }
     }
-}
-
-fn ref_name(schema: &Value) -> Option<&str> {
-    schema
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.rsplit('/').next())
 }
 
 /// The body schema the fake uses for an operation.
@@ -514,7 +452,7 @@ fn spec_file(pattern: &str, version: &str) -> String {
 
 #[test]
 fn every_route_is_a_spec_operation_with_the_same_query_parameters() {
-    let Some(dir) = specs_dir() else { return };
+    let Some(specs) = specs() else { return };
     let mut mismatches = Vec::new();
     let mut seen = 0;
     for (method, pattern, op, version) in ROUTES {
@@ -524,50 +462,43 @@ fn every_route_is_a_spec_operation_with_the_same_query_parameters() {
             crate::routes::Ver::V2026_09 => "2026-09",
         };
         let file = spec_file(pattern, version);
-        let spec = load(&dir, &file);
-        let found = spec["paths"]
-            .as_object()
-            .into_iter()
-            .flatten()
-            .find_map(|(path, item)| {
-                let erased = crate::routes::erase_placeholders(path);
-                (erased == *pattern)
-                    .then(|| item.get(method.to_lowercase()))
-                    .flatten()
-            });
+        let doc = spec(&specs, &file);
+        let (operations, _) = openapi::operations(doc);
+        let found = operations.into_iter().find(|o| {
+            o.method.eq_ignore_ascii_case(method)
+                && crate::routes::erase_placeholders(o.path) == *pattern
+        });
         let Some(operation) = found else {
             mismatches.push(format!("{file}: {method} {pattern}: not in the spec"));
             continue;
         };
         seen += 1;
-        let theirs: BTreeSet<(String, String, bool)> = operation["parameters"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|p| p["in"] == "query")
-            .map(|p| {
-                let schema = &p["schema"];
-                let array = schema["type"] == "array";
-                let item = if array { &schema["items"] } else { schema };
-                let ty = match (item["type"].as_str(), item["format"].as_str()) {
-                    (Some("string"), _) if item.get("enum").is_some() => {
-                        let mut values: Vec<&str> = item["enum"]
-                            .as_array()
-                            .into_iter()
-                            .flatten()
-                            .filter_map(Value::as_str)
-                            .collect();
-                        values.sort_unstable();
-                        format!("enum {values:?}")
-                    }
-                    (Some("string"), Some("date-time")) => "date-time".to_owned(),
-                    (Some(kind), Some(format)) => format!("{kind} {format}"),
-                    (Some(kind), None) => kind.to_owned(),
-                    _ => "?".to_owned(),
-                };
-                (p["name"].as_str().unwrap_or_default().to_owned(), ty, array)
-            })
-            .collect();
+        let theirs: BTreeSet<(String, String, bool)> =
+            openapi::parameters(doc, operation.path_item, operation.op, "query")
+                .into_iter()
+                .map(|p| {
+                    let schema = &p["schema"];
+                    let array = schema["type"] == "array";
+                    let item = if array { &schema["items"] } else { schema };
+                    let ty = match (item["type"].as_str(), item["format"].as_str()) {
+                        (Some("string"), _) if item.get("enum").is_some() => {
+                            let mut values: Vec<&str> = item["enum"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .filter_map(Value::as_str)
+                                .collect();
+                            values.sort_unstable();
+                            format!("enum {values:?}")
+                        }
+                        (Some("string"), Some("date-time")) => "date-time".to_owned(),
+                        (Some(kind), Some(format)) => format!("{kind} {format}"),
+                        (Some(kind), None) => kind.to_owned(),
+                        _ => "?".to_owned(),
+                    };
+                    (p["name"].as_str().unwrap_or_default().to_owned(), ty, array)
+                })
+                .collect();
         let ours: BTreeSet<(String, String, bool)> = query_params_for(*op)
             .iter()
             .map(|p| (p.name.to_owned(), p.ty.describe(), p.array))
@@ -588,39 +519,31 @@ fn every_route_is_a_spec_operation_with_the_same_query_parameters() {
 
 #[test]
 fn transcribed_schemas_match_the_specs() {
-    let Some(dir) = specs_dir() else { return };
+    let Some(specs) = specs() else { return };
     let mut mismatches = Vec::new();
     for (file, path, method, params, body) in operations() {
-        let spec = load(&dir, file);
+        let doc = spec(&specs, file);
         let mut checker = Checker {
-            spec: &spec,
+            spec: doc,
             file,
             mismatches: Vec::new(),
         };
         let at = format!("{method} {path}");
-        let Some(op) = spec
-            .get("paths")
-            .and_then(|p| p.get(path))
-            .and_then(|p| p.get(method))
-        else {
+        let Some(op) = openapi::operation(doc, method, path) else {
             checker.fail(&at, "operation not in the spec".into());
             mismatches.extend(checker.mismatches);
             continue;
         };
-        let spec_params: Vec<(String, Option<String>)> = op
-            .get("parameters")
-            .and_then(Value::as_array)
-            .map(|ps| {
-                ps.iter()
-                    .filter(|p| p.get("in").and_then(Value::as_str) == Some("path"))
-                    .map(|p| {
-                        let name = p.get("name").and_then(Value::as_str).unwrap_or_default();
-                        let format = p.pointer("/schema/format").and_then(Value::as_str);
-                        (name.to_string(), format.map(str::to_string))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let path_item = &doc["paths"][path];
+        let spec_params: Vec<(String, Option<String>)> =
+            openapi::parameters(doc, path_item, op, "path")
+                .into_iter()
+                .map(|p| {
+                    let name = p.get("name").and_then(Value::as_str).unwrap_or_default();
+                    let format = p.pointer("/schema/format").and_then(Value::as_str);
+                    (name.to_string(), format.map(str::to_string))
+                })
+                .collect();
         let ours: Vec<(String, Option<String>)> = params
             .iter()
             .map(|(n, f)| ((*n).to_string(), f.map(str::to_string)))
@@ -631,32 +554,29 @@ fn transcribed_schemas_match_the_specs() {
                 format!("path params: fake {ours:?}, spec {spec_params:?}"),
             );
         }
-        let Some(body_schema) = op
-            .pointer("/requestBody/content/application~1json/schema")
-            .cloned()
-        else {
+        let Some(body_schema) = openapi::request_schema(op) else {
             checker.fail(&at, "no JSON request body in the spec".into());
             mismatches.extend(checker.mismatches);
             continue;
         };
         match body {
             Body::Obj(obj) => {
-                if ref_name(&body_schema) != Some(obj.name) {
+                if openapi::ref_name(body_schema) != Some(obj.name) {
                     checker.fail(
                         &at,
                         format!("body is {body_schema}, fake uses {}", obj.name),
                     );
                 }
-                checker.check_obj(obj, &body_schema, obj.name);
+                checker.check_obj(obj, body_schema, obj.name);
             }
             Body::Union(union) => {
-                if ref_name(&body_schema) != Some(union.name) {
+                if openapi::ref_name(body_schema) != Some(union.name) {
                     checker.fail(
                         &at,
                         format!("body is {body_schema}, fake uses {}", union.name),
                     );
                 }
-                checker.check_union(union, &body_schema, union.name);
+                checker.check_union(union, body_schema, union.name);
             }
         }
         mismatches.extend(checker.mismatches);

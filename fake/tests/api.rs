@@ -611,6 +611,27 @@ async fn unknown_routes_are_404_and_wrong_methods_405() {
         assert_eq!(response.status, 404, "{path}");
         assert_hubspot_error(&response.json(), "OBJECT_NOT_FOUND");
     }
+    // A trailing slash is not an empty path parameter: HubSpot answers 404
+    // there, as for any unknown route (and not 400 for a bad id, or 405).
+    for (method, path) in [
+        ("GET", "/conversations/v3/custom-channels/".to_owned()),
+        ("DELETE", "/conversations/v3/custom-channels/".to_owned()),
+        (
+            "PATCH",
+            "/conversations/custom-channels/2026-09/".to_owned(),
+        ),
+        ("GET", format!("{}/", publish_path(1000))),
+        ("PATCH", format!("{}/", publish_path(1000))),
+        ("GET", "/conversations/v3/conversations/threads/".to_owned()),
+        (
+            "GET",
+            "/conversations/v3/conversations/threads//messages".to_owned(),
+        ),
+    ] {
+        let response = client.json(method, &path, &json!({})).await;
+        assert_eq!(response.status, 404, "{method} {path}");
+        assert_hubspot_error(&response.json(), "OBJECT_NOT_FOUND");
+    }
     let response = client.json("PUT", &thread_path("1"), &json!({})).await;
     assert_eq!(response.status, 405);
     assert_eq!(response.header("allow"), Some("GET, POST"));

@@ -1,5 +1,12 @@
 //! The client-side rate limiter, the concurrency bound and the timeouts,
 //! checked against what `hubspot-fake` saw on its side of the socket.
+//!
+//! Timing is asserted on the arrival instants the fake records
+//! (`RecordedRequest::received_at`), not on the test's own clock: a busy
+//! machine can only spread arrivals further apart, so a lower bound on
+//! their spacing holds for the right reason, and an elapsed time measured
+//! around the whole exchange (connection set-up, task scheduling) cannot
+//! make it pass.
 
 mod common;
 
@@ -12,6 +19,26 @@ use hubspot_fake::{
 use hubspot_runtime::{Client, Error, RateLimit, RetryPolicy};
 
 const WINDOW: Duration = Duration::from_millis(300);
+
+/// When the fake received each request, in order of arrival.
+fn arrivals(fake: &FakeHubSpot) -> Vec<Instant> {
+    let mut at: Vec<Instant> = fake.requests().iter().map(|r| r.received_at).collect();
+    at.sort();
+    at
+}
+
+/// Asserts that no `n + 1` arrivals fall within `span`: the `i`th and the
+/// `i + n`th are at least `span` apart.
+fn assert_at_most_per(arrivals: &[Instant], n: usize, span: Duration) {
+    for (i, pair) in arrivals.windows(n + 1).enumerate() {
+        let gap = pair[n] - pair[0];
+        assert!(
+            gap >= span,
+            "arrivals {i} and {} only {gap:?} apart (at most {n} per {span:?})",
+            i + n
+        );
+    }
+}
 
 fn archive() -> ArchiveMessage {
     ArchiveMessage {
@@ -67,15 +94,18 @@ async fn burst(clients: &[Client], count: usize) -> Vec<Error> {
 async fn the_window_is_respected() {
     let fake = limited_fake().await;
     let client = limited_client(&fake);
-    let started = Instant::now();
     let errors = burst(std::slice::from_ref(&client), 12).await;
     assert!(errors.is_empty(), "{errors:?}");
     let stats = fake.stats();
     assert_eq!(stats.requests, 12);
     assert_eq!(stats.rate_limited, 0);
     assert!(stats.peak_in_window <= 5, "{stats:?}");
-    // 12 requests at 5 per window take two windows at least.
-    assert!(started.elapsed() >= 2 * WINDOW, "{:?}", started.elapsed());
+    // 12 requests at 5 per window: no six arrive within one window, so they
+    // span two windows at least.
+    let at = arrivals(&fake);
+    assert_eq!(at.len(), 12);
+    assert_at_most_per(&at, 5, WINDOW);
+    assert!(at[11] - at[0] >= 2 * WINDOW, "{:?}", at[11] - at[0]);
 }
 
 #[tokio::test]
@@ -127,11 +157,12 @@ async fn the_limiter_slows_down_when_hubspot_reports_little_budget_left() {
     for remaining in [1, 0, 0] {
         fake.push_response(answer(remaining));
     }
-    let started = Instant::now();
     for _ in 0..3 {
         client.send(&archive()).await.unwrap();
     }
-    assert!(started.elapsed() >= interval, "{:?}", started.elapsed());
+    // The third waits for the window that began with the first answer.
+    let at = arrivals(&fake);
+    assert!(at[2] - at[0] >= interval, "{:?}", at[2] - at[0]);
 
     // Plenty left: no waiting.
     let fake = start_fake().await;
@@ -139,11 +170,11 @@ async fn the_limiter_slows_down_when_hubspot_reports_little_budget_left() {
     for remaining in [9, 8, 7] {
         fake.push_response(answer(remaining));
     }
-    let started = Instant::now();
     for _ in 0..3 {
         client.send(&archive()).await.unwrap();
     }
-    assert!(started.elapsed() < interval, "{:?}", started.elapsed());
+    let at = arrivals(&fake);
+    assert!(at[2] - at[0] < interval, "{:?}", at[2] - at[0]);
 }
 
 #[tokio::test]
@@ -156,14 +187,15 @@ async fn a_429_pauses_every_clone() {
     assert!(matches!(error, Error::RateLimited { .. }), "{error:?}");
     // Another clone, right after: it waits out the pause HubSpot asked for.
     let clone = client.clone();
-    let started = Instant::now();
     clone.send(&archive()).await.unwrap();
+    // The pause begins when the 429 is read, after it arrived at the fake.
+    let at = arrivals(&fake);
+    assert_eq!(at.len(), 2);
     assert!(
-        started.elapsed() >= Duration::from_millis(350),
+        at[1] - at[0] >= Duration::from_millis(400),
         "{:?}",
-        started.elapsed()
+        at[1] - at[0]
     );
-    assert_eq!(fake.requests().len(), 2);
 }
 
 #[tokio::test]
@@ -194,11 +226,14 @@ async fn concurrency_is_bounded() {
     let fake = fake_with_slow_answers().await;
     let client = client_for(&fake, 2);
     assert_eq!(client.max_concurrent_requests(), 2);
-    let started = Instant::now();
     let errors = burst(std::slice::from_ref(&client), 6).await;
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(fake.stats().peak_concurrency, 2);
-    assert!(started.elapsed() >= 3 * slow, "{:?}", started.elapsed());
+    // Each answer takes `slow`: a third request arrives only after one of
+    // the two before it was answered, so six arrive in three waves.
+    let at = arrivals(&fake);
+    assert_eq!(at.len(), 6);
+    assert_at_most_per(&at, 2, slow);
 
     // With room for all six, the fake sees them together.
     let fake = fake_with_slow_answers().await;
@@ -261,6 +296,9 @@ async fn the_total_timeout_covers_waiting_for_the_rate_limiter() {
     let started = Instant::now();
     let error = client.send(&archive()).await.unwrap_err();
     assert!(error.is_timeout(), "{error:?}");
+    // The second never left, so the fake has no arrival to time: the
+    // client's own clock is all there is (a lower bound, which load cannot
+    // make fail).
     assert!(started.elapsed() >= Duration::from_millis(300));
     assert_eq!(fake.requests().len(), 1, "the second never left");
 }

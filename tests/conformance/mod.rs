@@ -3,28 +3,20 @@
 //! - [`check_json`] is the pure core: spec documents as `(file name, JSON)`
 //!   plus declared `EndpointInfo`s in, a [`Report`] out.
 //! - [`load_specs`] reads the spec directory (`$HUBSPOT_SPECS_DIR`, else
-//!   `<workspace>/../shared/hubspot-specs`), or says it is skipping.
+//!   `<workspace>/../shared/hubspot-specs`) with `hubspot-specs-support`,
+//!   or says it is skipping (fails under CI).
 //! - [`assert_conforms`] does both, prints the report and panics on
 //!   mismatches: what a test calls.
 
 pub mod compare;
 pub mod spec;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use hubspot_runtime::schema::EndpointInfo;
 use serde_json::Value;
 
 pub use compare::{Allowance, Coverage, Mismatch, Report};
-
-/// Where the specs are: `$HUBSPOT_SPECS_DIR`, else `../shared/hubspot-specs`
-/// next to the workspace root.
-pub fn specs_dir() -> PathBuf {
-    match std::env::var_os("HUBSPOT_SPECS_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/hubspot-specs"),
-    }
-}
 
 /// The spec files of a directory, parsed, plus what could not be read.
 pub struct LoadedSpecs {
@@ -49,66 +41,25 @@ impl LoadedSpecs {
     }
 }
 
-/// Reads every `*.json` in [`specs_dir`]. `None` (after printing why) when
-/// the directory is absent: callers skip.
+/// The spec folders declared endpoints are checked against.
+pub const FOLDERS: &[&str] = &[hubspot_specs_support::TOP];
+
+/// Reads the spec files of [`FOLDERS`] in the specs directory. `None`
+/// (after printing why) when the directory is absent; a panic instead
+/// under CI.
 pub fn load_specs() -> Option<LoadedSpecs> {
-    let dir = specs_dir();
-    if !dir.is_dir() {
-        let message = format!(
-            "HubSpot specs not found at {}, skipping (set HUBSPOT_SPECS_DIR to check against them)",
-            dir.display()
-        );
-        println!("{message}");
-        eprintln!("{message}");
-        return None;
-    }
-    Some(load_dir(&dir))
+    hubspot_specs_support::load(FOLDERS).map(from_support)
 }
 
-/// Reads every `*.json` in `dir`; I/O and parse errors become problems.
-pub fn load_dir(dir: &Path) -> LoadedSpecs {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    let dir_problem = |problem: String| compare::file_problem(&dir.display().to_string(), problem);
-    match std::fs::read_dir(dir) {
-        Err(e) => problems.push(dir_problem(format!("cannot list the spec directory: {e}"))),
-        Ok(entries) => {
-            for entry in entries {
-                let path = match entry {
-                    Ok(entry) => entry.path(),
-                    Err(e) => {
-                        problems.push(dir_problem(format!("cannot list the spec directory: {e}")));
-                        continue;
-                    }
-                };
-                let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-                    continue;
-                };
-                if !name.ends_with(".json") {
-                    continue;
-                }
-                let parsed = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("cannot read: {e}"))
-                    .and_then(|text| {
-                        serde_json::from_str(&text).map_err(|e| format!("not JSON: {e}"))
-                    });
-                match parsed {
-                    Ok(doc) => files.push((name.to_owned(), doc)),
-                    Err(e) => problems.push(compare::file_problem(name, e)),
-                }
-            }
-        }
-    }
-    if files.is_empty() && problems.is_empty() {
-        problems.push(dir_problem(
-            "no *.json spec files in the spec directory".to_owned(),
-        ));
-    }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+fn from_support(loaded: hubspot_specs_support::LoadedSpecs) -> LoadedSpecs {
     LoadedSpecs {
-        dir: dir.to_owned(),
-        files,
-        problems,
+        dir: loaded.dir,
+        files: loaded.files.into_iter().map(|f| (f.name, f.doc)).collect(),
+        problems: loaded
+            .problems
+            .into_iter()
+            .map(|(file, problem)| compare::file_problem(&file, problem))
+            .collect(),
     }
 }
 
@@ -142,8 +93,8 @@ fn check_with_problems(
     compare::check(&specs, problems, endpoints, allowed, mode)
 }
 
-/// Checks `endpoints` against the specs in [`specs_dir`] (skipping, with a
-/// message, when it is absent), prints the coverage table and every
+/// Checks `endpoints` against the specs (skipping, with a message, when
+/// they are absent; failing under CI), prints the coverage table and every
 /// mismatch to stdout and stderr, and panics when a mismatch is outside
 /// `allowed`.
 pub fn assert_conforms(endpoints: &[&EndpointInfo], allowed: &[Allowance], mode: Coverage) {

@@ -674,7 +674,9 @@ pub(crate) fn match_route(method: &str, path: &str) -> RouteMatch {
     }
 }
 
-/// The parameters `segments` give `pattern`'s `{}`s, if it matches.
+/// The parameters `segments` give `pattern`'s `{}`s, if it matches. An
+/// empty segment (a trailing slash, `//`) is never a parameter: HubSpot
+/// answers 404 for `.../custom-channels/`, not the channel with id `""`.
 fn match_pattern(pattern: &str, segments: &[String]) -> Option<Vec<String>> {
     let parts: Vec<&str> = pattern.trim_start_matches('/').split('/').collect();
     if parts.len() != segments.len() {
@@ -683,6 +685,9 @@ fn match_pattern(pattern: &str, segments: &[String]) -> Option<Vec<String>> {
     let mut params = Vec::new();
     for (part, segment) in parts.iter().zip(segments) {
         if *part == "{}" {
+            if segment.is_empty() {
+                return None;
+            }
             params.push(segment.clone());
         } else if part != segment {
             return None;
@@ -838,12 +843,20 @@ mod tests {
             match_route("POST", "/conversations/custom-channels/2025-01/12/messages"),
             RouteMatch::NotFound
         );
-        assert_eq!(
-            match_route("POST", "/conversations/v3/custom-channels/12/messages/"),
-            RouteMatch::WrongMethod {
-                allow: "GET, PATCH".to_owned()
-            }
-        );
+        // A trailing slash is not an empty `{messageId}` or `{channelId}`.
+        for (method, path) in [
+            ("POST", "/conversations/v3/custom-channels/12/messages/"),
+            ("GET", "/conversations/v3/custom-channels/12/messages/"),
+            ("GET", "/conversations/v3/custom-channels/"),
+            ("PATCH", "/conversations/custom-channels/2026-03/"),
+            ("GET", "/conversations/v3/conversations/threads//messages"),
+        ] {
+            assert_eq!(
+                match_route(method, path),
+                RouteMatch::NotFound,
+                "{method} {path}"
+            );
+        }
         assert_eq!(match_route("GET", "/"), RouteMatch::NotFound);
         assert_eq!(match_route("GET", "*"), RouteMatch::NotFound);
     }

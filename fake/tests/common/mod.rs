@@ -1,6 +1,6 @@
-//! Shared test helpers: a tiny HTTP/1.1 client over `TcpStream`, and an
-//! OpenAPI (subset) validator for checking responses against HubSpot's
-//! specs.
+//! Shared test helpers: a tiny HTTP/1.1 client over `TcpStream`, and
+//! checking responses against HubSpot's specs (through
+//! `hubspot-specs-support`).
 #![allow(dead_code)]
 
 pub mod spec;

@@ -23,8 +23,8 @@
 //! constant time. No error, `Debug` or `Display` output contains the secret.
 //!
 //! The API works on [`http`] types and raw body bytes, so it fits any
-//! framework; with the `axum` feature, [`VerifiedWebhook`] is an extractor
-//! that does it for you.
+//! framework; with the `axum` feature, `VerifiedWebhook` (in this module)
+//! is an extractor that does it for you.
 //!
 //! # Which URL
 //!

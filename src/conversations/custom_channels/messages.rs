@@ -184,9 +184,9 @@ hubspot_endpoint! {
 /// The `2026-09` message endpoints. Publishing differs from older versions:
 /// a [`ChannelIntegrationParticipant`] has no `senderActorId`, and a
 /// [`PreResolvedContact`]'s `contactVid` is an `int32` matched on a shorter
-/// list of contact properties. [`UpdateMessageStatus`] sends the same body
-/// as before; it is declared here so that the older
-/// [`super::UpdateMessageStatus`] keeps `2026-03` as its newest version.
+/// list of contact properties. [`UpdateMessageStatus`](v2026_09::UpdateMessageStatus)
+/// sends the same body as before; it is declared here so that the older
+/// [`UpdateMessageStatus`] keeps `2026-03` as its newest version.
 pub mod v2026_09 {
     use hubspot_runtime::{DateTime, hubspot_endpoint};
 
