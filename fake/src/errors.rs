@@ -12,6 +12,8 @@ use crate::reply::Reply;
 pub(crate) const VALIDATION_ERROR: &str = "VALIDATION_ERROR";
 /// `category` for 401s.
 pub(crate) const INVALID_AUTHENTICATION: &str = "INVALID_AUTHENTICATION";
+/// `category` for a `401` with an expired OAuth access token.
+pub(crate) const EXPIRED_AUTHENTICATION: &str = "EXPIRED_AUTHENTICATION";
 /// `category` for 404s.
 pub(crate) const OBJECT_NOT_FOUND: &str = "OBJECT_NOT_FOUND";
 
@@ -98,6 +100,18 @@ impl ApiError {
         }
     }
 
+    /// An error without `errors[]`, as HubSpot's authentication errors
+    /// are.
+    pub(crate) fn bare(status: u16, category: &'static str, message: String) -> Self {
+        ApiError {
+            status,
+            category,
+            message,
+            errors: Vec::new(),
+            headers: Vec::new(),
+        }
+    }
+
     /// A 400 listing every problem found in a request.
     pub(crate) fn validation(problems: Vec<ErrorDetail>) -> Self {
         let summary = problems
@@ -126,7 +140,7 @@ impl ApiError {
              and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview"
         } else {
             "Authentication credentials are invalid: the bearer token in the Authorization header \
-             is not the one this server accepts."
+             is not one this server issued, or it was revoked."
         };
         ApiError::single(
             401,
@@ -160,13 +174,16 @@ impl ApiError {
 
     /// The HubSpot `Error` JSON body with the given correlation id.
     pub(crate) fn body(&self, correlation_id: &str) -> Value {
-        json!({
+        let mut body = json!({
             "status": "error",
             "message": self.message,
             "correlationId": correlation_id,
             "category": self.category,
-            "errors": self.errors.iter().map(ErrorDetail::to_json).collect::<Vec<_>>(),
-        })
+        });
+        if !self.errors.is_empty() {
+            body["errors"] = self.errors.iter().map(ErrorDetail::to_json).collect();
+        }
+        body
     }
 
     /// Renders the error as a reply, with a fresh correlation id in both the

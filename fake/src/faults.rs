@@ -175,7 +175,11 @@ impl FaultConfig {
 
 /// A rolling-window rate limit like HubSpot's `TEN_SECONDLY_ROLLING`: at
 /// most `max_requests` requests are accepted in any `window`; the rest are
-/// answered `429` with HubSpot's headers and body. Every answer carries
+/// answered `429` with HubSpot's headers and body. Each account has its own
+/// window (HubSpot counts per app per account): a request counts in the
+/// window of the account its bearer token was issued for, and requests
+/// with no such token (none, an unknown one, a developer API key) share one
+/// more window. The OAuth endpoints are not limited. Every answer carries
 /// `X-HubSpot-RateLimit-Max`, `-Remaining` and `-Interval-Milliseconds`.
 /// Scale `window` down to test quickly.
 ///
@@ -212,13 +216,15 @@ impl RateLimitConfig {
 pub struct FakeStats {
     /// Requests received, every kind included.
     pub requests: u64,
-    /// Requests answered `429` by the rate limit.
+    /// Requests answered `429` by the rate limit, all accounts together.
     pub rate_limited: u64,
     /// Faults injected, by kind (queued and random ones alike).
     pub faults: BTreeMap<Fault, u64>,
     /// The most requests that arrived within any one window of the rate
     /// limit's length, those turned away included (`0` without a rate
-    /// limit). Above the limit means a client sent too fast.
+    /// limit). Above the limit means a client sent too fast. Each account
+    /// has its own window; this is the most in any of them (see
+    /// [`AccountStats`](crate::AccountStats) for one account's).
     pub peak_in_window: u32,
     /// The most requests being handled at the same time.
     pub peak_concurrency: u32,
@@ -255,12 +261,24 @@ impl Rng {
 #[derive(Debug, Default)]
 pub(crate) struct Chaos {
     rate_limit: Option<RateLimitConfig>,
+    /// One rolling window per account (HubSpot counts per app per
+    /// account), and one (`None`) for requests that name no account.
+    windows: BTreeMap<Option<i64>, Window>,
+    faults: Option<(FaultConfig, Rng)>,
+    pub(crate) stats: FakeStats,
+}
+
+/// One account's rolling window.
+#[derive(Debug, Default)]
+struct Window {
     /// Arrival times of accepted requests within the window.
     accepted: VecDeque<Instant>,
     /// Arrival times of all requests within the window.
     arrivals: VecDeque<Instant>,
-    faults: Option<(FaultConfig, Rng)>,
-    pub(crate) stats: FakeStats,
+    /// Requests answered `429`.
+    limited: u64,
+    /// The most requests in one window.
+    peak: u32,
 }
 
 /// What the rate limit says about a request.
@@ -276,8 +294,10 @@ pub(crate) enum Admission {
 impl Chaos {
     pub(crate) fn set_rate_limit(&mut self, limit: Option<RateLimitConfig>) {
         self.rate_limit = limit;
-        self.accepted.clear();
-        self.arrivals.clear();
+        for window in self.windows.values_mut() {
+            window.accepted.clear();
+            window.arrivals.clear();
+        }
     }
 
     pub(crate) fn set_faults(&mut self, faults: Option<FaultConfig>) {
@@ -287,8 +307,16 @@ impl Chaos {
         });
     }
 
-    /// Counts a request that arrived `at` against the rate limit.
-    pub(crate) fn admit(&mut self, at: Instant) -> Admission {
+    /// `(429s, peak in one window)` of one account's window.
+    pub(crate) fn window_counts(&self, account: Option<i64>) -> (u64, u32) {
+        self.windows
+            .get(&account)
+            .map_or((0, 0), |w| (w.limited, w.peak))
+    }
+
+    /// Counts a request that arrived `at` against the rate-limit window of
+    /// `account` (`None`: the window of requests that name no account).
+    pub(crate) fn admit(&mut self, account: Option<i64>, at: Instant) -> Admission {
         let Some(limit) = self.rate_limit else {
             return Admission::Unlimited;
         };
@@ -298,10 +326,12 @@ impl Chaos {
                 queue.pop_front();
             }
         };
-        expired(&mut self.arrivals);
-        expired(&mut self.accepted);
-        self.arrivals.push_back(at);
-        let in_window = u32::try_from(self.arrivals.len()).unwrap_or(u32::MAX);
+        let counts = self.windows.entry(account).or_default();
+        expired(&mut counts.arrivals);
+        expired(&mut counts.accepted);
+        counts.arrivals.push_back(at);
+        let in_window = u32::try_from(counts.arrivals.len()).unwrap_or(u32::MAX);
+        counts.peak = counts.peak.max(in_window);
         self.stats.peak_in_window = self.stats.peak_in_window.max(in_window);
 
         let max = limit.max_requests;
@@ -318,13 +348,14 @@ impl Chaos {
                 ),
             ]
         };
-        if self.accepted.len() >= max as usize {
+        if counts.accepted.len() >= max as usize {
+            counts.limited += 1;
             self.stats.rate_limited += 1;
-            let free_at = self.accepted.front().map_or(at, |&t| t + window);
+            let free_at = counts.accepted.front().map_or(at, |&t| t + window);
             return Admission::Limited(rate_limited(free_at - at, window, headers(0)));
         }
-        self.accepted.push_back(at);
-        Admission::Accepted(headers(max as usize - self.accepted.len()))
+        counts.accepted.push_back(at);
+        Admission::Accepted(headers(max as usize - counts.accepted.len()))
     }
 
     /// Draws whether this request gets a random fault, and which.
@@ -459,9 +490,9 @@ mod tests {
         chaos.set_rate_limit(Some(RateLimitConfig::new(2, Duration::from_millis(100))));
         let start = Instant::now();
         let at = |ms| start + Duration::from_millis(ms);
-        assert!(matches!(chaos.admit(at(0)), Admission::Accepted(_)));
-        assert!(matches!(chaos.admit(at(10)), Admission::Accepted(_)));
-        let Admission::Limited(reply) = chaos.admit(at(20)) else {
+        assert!(matches!(chaos.admit(None, at(0)), Admission::Accepted(_)));
+        assert!(matches!(chaos.admit(None, at(10)), Admission::Accepted(_)));
+        let Admission::Limited(reply) = chaos.admit(None, at(20)) else {
             panic!("the third in the window is turned away")
         };
         assert_eq!(reply.status, 429);
@@ -478,9 +509,23 @@ mod tests {
             Some("0")
         );
         // The first leaves the window at 100 ms.
-        assert!(matches!(chaos.admit(at(100)), Admission::Accepted(_)));
+        assert!(matches!(chaos.admit(None, at(100)), Admission::Accepted(_)));
         assert_eq!(chaos.stats.rate_limited, 1);
         assert_eq!(chaos.stats.peak_in_window, 3);
+    }
+
+    #[test]
+    fn each_account_has_its_own_window() {
+        let mut chaos = Chaos::default();
+        chaos.set_rate_limit(Some(RateLimitConfig::new(1, Duration::from_secs(1))));
+        let now = Instant::now();
+        assert!(matches!(chaos.admit(Some(1), now), Admission::Accepted(_)));
+        assert!(matches!(chaos.admit(Some(2), now), Admission::Accepted(_)));
+        assert!(matches!(chaos.admit(None, now), Admission::Accepted(_)));
+        assert!(matches!(chaos.admit(Some(1), now), Admission::Limited(_)));
+        assert_eq!(chaos.window_counts(Some(1)), (1, 2));
+        assert_eq!(chaos.window_counts(Some(2)), (0, 1));
+        assert_eq!(chaos.stats.rate_limited, 1);
     }
 
     #[test]

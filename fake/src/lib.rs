@@ -55,9 +55,49 @@
 //! endpoint. [`FakeHubSpot::webhook_deliveries`] shows every delivery and
 //! attempt; [`FakeHubSpot::send_webhook`] sends any other event.
 //!
+//! # Accounts and OAuth
+//!
+//! The fake plays HubSpot for one public app ([`OAuthApp`]) installed in
+//! one or more accounts ([`FakeConfig::accounts`]; the first is the
+//! default account, and [`FakeConfig::token`] is its private-app token).
+//! Each account has its own threads, messages and channel accounts, its own
+//! tokens and its own rate-limit window; ids are unique across accounts, so
+//! a token of one account gets `404` for another's objects. Custom channels
+//! belong to the app and serve every account.
+//!
+//! - `GET /oauth/authorize?client_id=&redirect_uri=&scope=&optional_scope=&state=`
+//!   (plus the fake-only `hub_id=`, default the first account) checks the
+//!   app's client id, redirect URI and scopes and answers `302` to
+//!   `redirect_uri?code=...&state=...`; [`FakeHubSpot::authorize`] does the
+//!   same from a test.
+//! - `POST /oauth/{v3,2026-03,2026-09}/token` (form body only):
+//!   `authorization_code` (single-use, expiring codes) and `refresh_token`
+//!   grants, answering `AccessTokenResponse`; access tokens live
+//!   [`OAuthApp::token_lifetime`]; refresh tokens rotate with
+//!   [`OAuthApp::rotate_refresh_tokens`].
+//! - `.../token/introspect` (`PublicAccessTokenInfoResponse`,
+//!   `PublicRefreshTokenInfoResponse` or `{"active": false}`) and
+//!   `.../token/revoke` (`200`, empty; a refresh token's whole grant ends).
+//! - Custom-channel administration (create, list, get, update, archive)
+//!   takes `hapikey=<developer key>&appId=<app id>`; with
+//!   [`OAuthApp::require_developer_key`] only that, else a bearer token too.
+//!
+//! [`FakeHubSpot::account_stats`] tells a test what one account saw
+//! ([`AccountStats`]): requests and their arrival times, requests with an
+//! expired or revoked token, its window's `429`s, token calls by grant
+//! type, refreshes and rejected replays.
+//!
 //! # Errors
 //!
-//! - no or wrong `Authorization: Bearer <token>`: 401, `INVALID_AUTHENTICATION`;
+//! - no, unknown or revoked `Authorization: Bearer <token>`: 401,
+//!   `INVALID_AUTHENTICATION`; an expired OAuth access token: 401,
+//!   `EXPIRED_AUTHENTICATION`, "The OAuth token used to make this call
+//!   expired N second(s) ago.";
+//! - at the token endpoints: 400 with OAuth's `error` / `error_description`
+//!   and HubSpot's `status` / `message` (`invalid_grant` with
+//!   `BAD_AUTH_CODE`, `BAD_REDIRECT_URI` or `BAD_REFRESH_TOKEN`;
+//!   `invalid_client` with `BAD_CLIENT_ID`; `invalid_request`,
+//!   `unsupported_grant_type`). No token or secret is ever echoed;
 //! - schema violations: 400, `VALIDATION_ERROR`, one `errors[]` entry per
 //!   problem with `in` set to the field path (`senders[0].deliveryIdentifier.type`)
 //!   and `code` one of `REQUIRED_FIELD`, `INVALID_TYPE`, `INVALID_ENUM`
@@ -77,7 +117,7 @@
 //! # Fighting back
 //!
 //! Like HubSpot, the fake can turn requests away and fail: a rolling-window
-//! rate limit answering `429` with HubSpot's headers and body
+//! rate limit per account answering `429` with HubSpot's headers and body
 //! ([`RateLimitConfig`]), and [`Fault`]s — `500`/`502`/`503`, connection
 //! resets before or after the request is stored, answers slower than a
 //! client's timeout, truncated or malformed JSON — injected at a rate from a
@@ -104,9 +144,11 @@
 //! ```
 #![warn(missing_docs)]
 
+mod accounts;
 mod conn;
 mod errors;
 mod faults;
+mod oauth;
 mod recording;
 mod reply;
 mod routes;
@@ -127,11 +169,14 @@ use serde_json::Value;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use accounts::{AccountStats, GrantType};
 pub use faults::{FakeStats, Fault, FaultConfig, RateLimitConfig};
+pub use oauth::{AuthorizeError, DEFAULT_SCOPES, IssuedTokens, OAuthApp};
 pub use recording::{RecordedRequest, ScriptedResponse};
 pub use webhooks::{DeliveryOutcome, WebhookAttempt, WebhookDelivery, WebhookRetry};
 
 use state::{Scripted, Shared};
+use std::time::Instant;
 use webhooks::Webhooks;
 
 /// How long [`FakeHubSpot::shutdown`] waits for open connections to finish.
@@ -155,29 +200,55 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct FakeConfig {
-    /// The bearer token requests must carry.
+    /// The private-app token of the default account (the first of
+    /// [`accounts`](Self::accounts)): a bearer token that never expires.
     pub token: String,
     /// Where to listen; port 0 picks a free port.
     pub bind: SocketAddr,
-    /// A rolling-window rate limit answering `429` like HubSpot; none by
-    /// default.
+    /// A rolling-window rate limit answering `429` like HubSpot, one window
+    /// per account; none by default.
     pub rate_limit: Option<RateLimitConfig>,
     /// Faults injected at random; none by default.
     pub faults: Option<FaultConfig>,
-    /// The app's client secret, which webhooks are signed with.
+    /// The app's client secret: it signs webhooks and authenticates the
+    /// app at the OAuth endpoints.
     pub client_secret: String,
     /// Custom channels' webhook URLs, by channel id.
     pub webhooks: Vec<(i32, String)>,
     /// How webhooks are retried.
     pub webhook_retry: WebhookRetry,
+    /// The accounts (hub ids), each with its own data, tokens and
+    /// rate-limit window; the first is the default account. Empty means
+    /// just [`FakeHubSpot::PORTAL_ID`].
+    pub accounts: Vec<i64>,
+    /// The public app every account installs: OAuth client, redirect URI,
+    /// scopes, developer API key, token lifetimes.
+    pub oauth: OAuthApp,
+}
+
+impl std::fmt::Debug for FakeConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FakeConfig")
+            .field("token", &"<redacted>")
+            .field("bind", &self.bind)
+            .field("rate_limit", &self.rate_limit)
+            .field("faults", &self.faults)
+            .field("client_secret", &"<redacted>")
+            .field("webhooks", &self.webhooks)
+            .field("webhook_retry", &self.webhook_retry)
+            .field("accounts", &self.accounts)
+            .field("oauth", &self.oauth)
+            .finish()
+    }
 }
 
 impl Default for FakeConfig {
     /// [`FakeHubSpot::DEFAULT_TOKEN`] on `127.0.0.1:0`, no rate limit, no
     /// faults, signing webhooks with [`FakeHubSpot::DEFAULT_CLIENT_SECRET`],
-    /// no channel webhooks and the default [`WebhookRetry`].
+    /// no channel webhooks, the default [`WebhookRetry`], one account
+    /// ([`FakeHubSpot::PORTAL_ID`]) and the default [`OAuthApp`].
     fn default() -> Self {
         FakeConfig {
             token: FakeHubSpot::DEFAULT_TOKEN.to_string(),
@@ -187,6 +258,8 @@ impl Default for FakeConfig {
             client_secret: FakeHubSpot::DEFAULT_CLIENT_SECRET.to_string(),
             webhooks: Vec::new(),
             webhook_retry: WebhookRetry::default(),
+            accounts: Vec::new(),
+            oauth: OAuthApp::default(),
         }
     }
 }
@@ -204,6 +277,52 @@ impl FakeConfig {
     pub fn register_channel(mut self, channel_id: i32, webhook_url: impl Into<String>) -> Self {
         self.webhooks.retain(|(id, _)| *id != channel_id);
         self.webhooks.push((channel_id, webhook_url.into()));
+        self
+    }
+
+    /// These accounts (hub ids; duplicates dropped), the first being the
+    /// default one.
+    ///
+    /// ```
+    /// use hubspot_fake::FakeConfig;
+    /// let config = FakeConfig::default().with_accounts([111, 222, 111]);
+    /// assert_eq!(config.accounts, [111, 222]);
+    /// ```
+    pub fn with_accounts(mut self, hub_ids: impl IntoIterator<Item = i64>) -> Self {
+        self.accounts.clear();
+        for hub_id in hub_ids {
+            if !self.accounts.contains(&hub_id) {
+                self.accounts.push(hub_id);
+            }
+        }
+        self
+    }
+
+    /// How long OAuth access tokens live (see [`OAuthApp::token_lifetime`]).
+    pub fn token_lifetime(mut self, lifetime: Duration) -> Self {
+        self.oauth.token_lifetime = lifetime;
+        self
+    }
+
+    /// Whether each refresh rotates the refresh token (see
+    /// [`OAuthApp::rotate_refresh_tokens`]).
+    pub fn rotate_refresh_tokens(mut self, rotate: bool) -> Self {
+        self.oauth.rotate_refresh_tokens = rotate;
+        self
+    }
+
+    /// Whether the custom-channel administration endpoints accept only the
+    /// developer API key (`hapikey=&appId=`), as HubSpot's do. Off by
+    /// default: then they accept the developer API key or a valid bearer
+    /// token, so that clients that send bearer tokens there keep working.
+    ///
+    /// ```
+    /// use hubspot_fake::FakeConfig;
+    /// assert!(!FakeConfig::default().oauth.require_developer_key);
+    /// assert!(FakeConfig::default().require_developer_key(true).oauth.require_developer_key);
+    /// ```
+    pub fn require_developer_key(mut self, required: bool) -> Self {
+        self.oauth.require_developer_key = required;
         self
     }
 }
@@ -234,11 +353,13 @@ impl FakeHubSpot {
     /// The client secret [`FakeHubSpot::start`] signs webhooks with.
     pub const DEFAULT_CLIENT_SECRET: &'static str = "fake-hubspot-client-secret";
 
-    /// The HubSpot account id (`portalId`) in the webhooks the fake sends.
+    /// The hub id of the default account when none are configured (the
+    /// `portalId` in the webhooks it sends).
     pub const PORTAL_ID: i64 = routes::PORTAL_ID;
 
-    /// The `integrationAppId` in the `client` of every message the fake
-    /// creates (it pretends one app owns all channels).
+    /// The default app id: the `integrationAppId` in the `client` of every
+    /// message the fake creates (one app owns all channels), unless
+    /// [`OAuthApp::app_id`] says otherwise.
     pub const INTEGRATION_APP_ID: i32 = routes::INTEGRATION_APP_ID;
 
     /// Starts a server on `127.0.0.1` on a free port, accepting
@@ -267,7 +388,12 @@ impl FakeHubSpot {
         let addr = listener.local_addr()?;
         let (webhooks, webhook_worker) =
             Webhooks::start(config.client_secret, config.webhooks, config.webhook_retry);
-        let shared = Arc::new(Shared::new(config.token, webhooks));
+        let hub_ids = if config.accounts.is_empty() {
+            vec![FakeHubSpot::PORTAL_ID]
+        } else {
+            config.accounts
+        };
+        let shared = Arc::new(Shared::new(config.token, &hub_ids, config.oauth, webhooks));
         shared.with_chaos(|chaos| {
             chaos.set_rate_limit(config.rate_limit);
             chaos.set_faults(config.faults);
@@ -304,7 +430,8 @@ impl FakeHubSpot {
         self.addr
     }
 
-    /// The bearer token the server accepts.
+    /// The default account's private-app token (a bearer token that never
+    /// expires).
     pub fn token(&self) -> &str {
         &self.shared.token
     }
@@ -361,18 +488,156 @@ impl FakeHubSpot {
         self.shared.with_chaos(|chaos| chaos.stats.clone())
     }
 
-    /// Every stored message (custom-channel published messages and thread
-    /// messages), oldest first, as they would be served now (status
-    /// updates applied).
+    /// Every message stored in the default account (custom-channel
+    /// published messages and thread messages), oldest first, as they
+    /// would be served now (status updates applied).
     pub fn messages(&self) -> Vec<Value> {
-        self.shared.messages()
+        self.account_messages(self.shared.default_hub)
+            .unwrap_or_default()
     }
 
-    /// The messages of one thread, oldest first, or `None` if the thread
-    /// does not exist. `thread_id` is the `conversationsThreadId` string.
+    /// Every message stored in account `hub_id`, oldest first, or `None`
+    /// if there is no such account.
+    pub fn account_messages(&self, hub_id: i64) -> Option<Vec<Value>> {
+        self.shared.has_account(hub_id).then(|| {
+            self.shared
+                .with_account_store(hub_id, |store| store.messages().to_vec())
+        })
+    }
+
+    /// The messages of one thread (of any account), oldest first, or
+    /// `None` if the thread does not exist. `thread_id` is the
+    /// `conversationsThreadId` string.
     pub fn thread_messages(&self, thread_id: &str) -> Option<Vec<Value>> {
         let id = thread_id.parse::<u64>().ok()?;
-        self.shared.with_store(|store| store.thread_messages(id))
+        self.shared
+            .find_in_stores(|store| store.thread_messages(id))
+    }
+
+    // ---- accounts and OAuth ----------------------------------------------
+
+    /// The accounts' hub ids, ascending.
+    pub fn hub_ids(&self) -> Vec<i64> {
+        self.shared.hub_ids()
+    }
+
+    /// The default account's hub id: the first configured.
+    pub fn default_hub_id(&self) -> i64 {
+        self.shared.default_hub
+    }
+
+    /// The app every account installs (its developer API key included;
+    /// its client secret is [`client_secret`](Self::client_secret)).
+    pub fn oauth_app(&self) -> &OAuthApp {
+        &self.shared.app
+    }
+
+    /// The authorize step's URL on this server, e.g.
+    /// `http://127.0.0.1:41234/oauth/authorize` (HubSpot's is
+    /// `https://app.hubspot.com/oauth/authorize`).
+    pub fn authorize_endpoint(&self) -> String {
+        format!("{}{}", self.base_url(), oauth::http::AUTHORIZE_PATH)
+    }
+
+    /// Drives the authorize step for an authorize URL a client built (its
+    /// `client_id`, `redirect_uri`, `scope`, `optional_scope` and `state`
+    /// query parameters), as if a user of account `hub_id` approved the
+    /// install, and answers the URL HubSpot would redirect the browser
+    /// to: `redirect_uri?code=...&state=...`, or `redirect_uri?error=...`
+    /// when the scopes are not the app's. The same as `GET
+    /// /oauth/authorize?...&hub_id=<hub_id>` answering `302`.
+    ///
+    /// # Errors
+    ///
+    /// When HubSpot would show an error page instead of redirecting: see
+    /// [`AuthorizeError`].
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use hubspot_fake::{FakeConfig, FakeHubSpot};
+    ///
+    /// let fake = FakeHubSpot::start_with(FakeConfig::default().with_accounts([101, 202])).await?;
+    /// let app = fake.oauth_app();
+    /// let url = format!(
+    ///     "{}?client_id={}&redirect_uri={}&scope=conversations.read&state=xyz",
+    ///     fake.authorize_endpoint(),
+    ///     app.client_id,
+    ///     app.redirect_uri,
+    /// );
+    /// let redirect = fake.authorize(202, &url)?;
+    /// assert!(redirect.starts_with(&format!("{}?code=", app.redirect_uri)));
+    /// assert!(redirect.ends_with("&state=xyz"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn authorize(&self, hub_id: i64, authorize_url: &str) -> Result<String, AuthorizeError> {
+        let (before, query) = authorize_url.split_once('?').unwrap_or((authorize_url, ""));
+        let query = query.split('#').next().unwrap_or_default();
+        if !before.ends_with(oauth::http::AUTHORIZE_PATH) {
+            return Err(AuthorizeError::NotAnAuthorizeUrl);
+        }
+        let query = oauth::http::Form::parse(query);
+        oauth::http::authorize(&self.shared, &query, Some(hub_id), Instant::now())
+    }
+
+    /// Installs the app in account `hub_id` without the authorize step:
+    /// tokens with all the app's scopes, as a code exchange would answer
+    /// them (not counted as a token call). `None` if there is no such
+    /// account.
+    pub fn install(&self, hub_id: i64) -> Option<IssuedTokens> {
+        if !self.shared.has_account(hub_id) {
+            return None;
+        }
+        let app = &self.shared.app;
+        let issued = self.shared.with_oauth(|tokens, _| {
+            tokens.issue(
+                hub_id,
+                app.scopes.clone(),
+                app.token_lifetime,
+                Instant::now(),
+            )
+        });
+        Some(IssuedTokens {
+            access_token: issued.access_token,
+            refresh_token: issued.refresh_token,
+            expires_in: issued.expires_in,
+            hub_id: issued.hub_id,
+            scopes: issued.scopes,
+        })
+    }
+
+    /// Revokes every OAuth access token of account `hub_id` now (its
+    /// refresh tokens still work, its private-app token too): the next
+    /// call with one gets `401 INVALID_AUTHENTICATION`. Answers how many
+    /// were revoked.
+    pub fn revoke_access_tokens(&self, hub_id: i64) -> usize {
+        self.shared
+            .with_oauth(|tokens, _| tokens.revoke_account_access(hub_id))
+    }
+
+    /// Makes every live OAuth access token of account `hub_id` expire now:
+    /// the next call with one gets `401 EXPIRED_AUTHENTICATION`. Answers
+    /// how many were changed.
+    pub fn expire_access_tokens(&self, hub_id: i64) -> usize {
+        self.shared
+            .with_oauth(|tokens, _| tokens.expire_account_access(hub_id, Instant::now()))
+    }
+
+    /// Revokes a refresh token, as the revoke endpoint does: it, the
+    /// refresh tokens rotated out before it, and every access token issued
+    /// under them stop working. `false` if it is not a token the fake
+    /// issued. (An OAuth access token passed here is revoked alone.)
+    pub fn revoke_refresh_token(&self, refresh_token: &str) -> bool {
+        self.shared
+            .with_oauth(|tokens, _| tokens.revoke(refresh_token))
+    }
+
+    /// What account `hub_id` saw so far: requests and their arrival times,
+    /// expired-token requests, its rate-limit window, token calls,
+    /// refreshes and rejected replays. `None` if there is no such account.
+    pub fn account_stats(&self, hub_id: i64) -> Option<AccountStats> {
+        self.shared.account_stats(hub_id)
     }
 
     /// The client secret webhooks are signed with.

@@ -5,6 +5,10 @@
 //!     [--client-secret S] [--webhook CHANNEL_ID=URL]...
 //!     [--rate-limit N] [--rate-window-ms MS]
 //!     [--fault-rate R] [--faults LIST] [--seed N] [--slow-ms MS]
+//!     [--account HUB_ID]... [--oauth-client-id ID] [--oauth-client-secret S]
+//!     [--redirect-uri URL] [--app-id N] [--developer-key K] [--scopes LIST]
+//!     [--token-lifetime-secs N] [--code-lifetime-secs N]
+//!     [--rotate-refresh-tokens] [--require-developer-key]
 //! ```
 #![warn(missing_docs)]
 
@@ -12,7 +16,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use hubspot_fake::{FakeConfig, FakeHubSpot, Fault, FaultConfig, RateLimitConfig};
+use hubspot_fake::{FakeConfig, FakeHubSpot, Fault, FaultConfig, OAuthApp, RateLimitConfig};
 
 /// Port used when `--port` is not given.
 const DEFAULT_PORT: u16 = 4010;
@@ -43,7 +47,27 @@ OPTIONS:
                               malformed
     --seed N                  seed of the fault generator, to reproduce a run (default 0)
     --slow-ms MS              how long a slow answer is held back (default 5000)
+    --account HUB_ID          an account (hub id) with its own data, tokens and rate-limit
+                              window; repeat for more; the first is the default account,
+                              whose private-app token is --token (default: 62515)
+    --oauth-client-id ID      the app's OAuth client id (default fake-hubspot-client-id)
+    --oauth-client-secret S   the app's client secret: the same as --client-secret
+    --redirect-uri URL        the app's redirect URI
+                              (default http://localhost:3000/oauth-callback)
+    --app-id N                the app's id (default 1234567)
+    --developer-key K         the developer API key (hapikey) of the app's developer
+                              account (default fake-hubspot-developer-key)
+    --scopes LIST             space- or comma-separated scopes the app may ask for
+                              (default: the Conversations scopes and oauth)
+    --token-lifetime-secs N   how long access tokens live (default 1800)
+    --code-lifetime-secs N    how long authorization codes can be exchanged (default 300)
+    --rotate-refresh-tokens   each refresh answers a new refresh token; the old one is
+                              rejected from then on
+    --require-developer-key   channel administration accepts only hapikey=&appId=, not
+                              bearer tokens, as at HubSpot
     -h, --help                print this help
+
+Secrets given by flag (--token, --client-secret, --developer-key) are never printed.
 ";
 
 #[derive(Debug)]
@@ -63,6 +87,8 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     let mut rate_window = Duration::from_secs(10);
     let mut fault_rate: Option<f64> = None;
     let mut faults = FaultConfig::new(0.0);
+    let mut accounts: Vec<i64> = Vec::new();
+    let mut oauth = OAuthApp::default();
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -150,12 +176,55 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                     "--slow-ms",
                 )?));
             }
-            "--client-secret" => {
-                client_secret = value("--client-secret")?;
+            "--client-secret" | "--oauth-client-secret" => {
+                client_secret = value(&flag)?;
                 if client_secret.is_empty() {
-                    return Err("--client-secret: must be non-empty".to_string());
+                    return Err(format!("{flag}: must be non-empty"));
                 }
             }
+            "--account" => {
+                let v = value("--account")?;
+                let hub_id =
+                    v.parse::<i32>().ok().filter(|id| *id > 0).ok_or_else(|| {
+                        format!("--account: not a hub id (a positive int32): {v}")
+                    })?;
+                if !accounts.contains(&i64::from(hub_id)) {
+                    accounts.push(i64::from(hub_id));
+                }
+            }
+            "--oauth-client-id" => oauth.client_id = non_empty(value(&flag)?, &flag)?,
+            "--redirect-uri" => oauth.redirect_uri = non_empty(value(&flag)?, &flag)?,
+            "--developer-key" => oauth.developer_key = non_empty(value(&flag)?, &flag)?,
+            "--app-id" => {
+                let v = value("--app-id")?;
+                oauth.app_id = v
+                    .parse()
+                    .map_err(|_| format!("--app-id: not an app id (an int32): {v}"))?;
+            }
+            "--scopes" => {
+                oauth.scopes = value("--scopes")?
+                    .split([' ', ','])
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                if oauth.scopes.is_empty() {
+                    return Err("--scopes: give at least one scope".to_string());
+                }
+            }
+            "--token-lifetime-secs" | "--code-lifetime-secs" => {
+                let v = value(&flag)?;
+                let secs: u64 =
+                    v.parse().ok().filter(|s| *s > 0).ok_or_else(|| {
+                        format!("{flag}: not a number of seconds (at least 1): {v}")
+                    })?;
+                if flag == "--token-lifetime-secs" {
+                    oauth.token_lifetime = Duration::from_secs(secs);
+                } else {
+                    oauth.code_lifetime = Duration::from_secs(secs);
+                }
+            }
+            "--rotate-refresh-tokens" => oauth.rotate_refresh_tokens = true,
+            "--require-developer-key" => oauth.require_developer_key = true,
             "--webhook" => {
                 let v = value("--webhook")?;
                 let (channel, url) = v
@@ -186,8 +255,18 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
         faults,
         client_secret,
         webhooks,
+        accounts,
+        oauth,
         ..FakeConfig::default()
     })))
+}
+
+fn non_empty(value: String, flag: &str) -> Result<String, String> {
+    if value.is_empty() || value.contains(char::is_whitespace) {
+        Err(format!("{flag}: must be non-empty and contain no spaces"))
+    } else {
+        Ok(value)
+    }
 }
 
 fn millis(value: &str, flag: &str) -> Result<u64, String> {
@@ -220,10 +299,32 @@ async fn main() -> ExitCode {
         }
     };
     println!("hubspot-fake listening on {}", fake.base_url());
-    println!("  token: {}", fake.token());
+    // A secret is shown only when it is the well-known default; one given
+    // by flag stays out of the terminal (and of any log it is piped to).
+    let shown = |value: &str, default: &str, flag: &str| {
+        if value == default {
+            value.to_owned()
+        } else {
+            format!("<as given by {flag}>")
+        }
+    };
+    let hub_ids = fake.hub_ids();
+    println!(
+        "  accounts: {} (default {})",
+        hub_ids
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        fake.default_hub_id()
+    );
+    println!(
+        "  token (default account's private app): {}",
+        shown(fake.token(), FakeHubSpot::DEFAULT_TOKEN, "--token")
+    );
     if let Some(limit) = &rate_limit {
         println!(
-            "  rate limit: {} requests per {} ms",
+            "  rate limit: {} requests per {} ms, per account",
             limit.max_requests,
             limit.window.as_millis()
         );
@@ -238,8 +339,41 @@ async fn main() -> ExitCode {
         );
     }
     println!(
-        "  client secret (webhook signatures): {}",
-        fake.client_secret()
+        "  client secret (OAuth, webhook signatures): {}",
+        shown(
+            fake.client_secret(),
+            FakeHubSpot::DEFAULT_CLIENT_SECRET,
+            "--client-secret"
+        )
+    );
+    let app = fake.oauth_app();
+    println!(
+        "  OAuth app {}: client id {}, redirect URI {}",
+        app.app_id, app.client_id, app.redirect_uri
+    );
+    println!(
+        "  authorize: {}  token: {}/oauth/v3/token",
+        fake.authorize_endpoint(),
+        fake.base_url()
+    );
+    println!(
+        "  access tokens live {} s{}; developer key: {}{}",
+        app.token_lifetime.as_secs(),
+        if app.rotate_refresh_tokens {
+            ", refresh tokens rotate"
+        } else {
+            ""
+        },
+        shown(
+            &app.developer_key,
+            OAuthApp::DEFAULT_DEVELOPER_KEY,
+            "--developer-key"
+        ),
+        if app.require_developer_key {
+            " (required on channel administration)"
+        } else {
+            ""
+        }
     );
     for (channel, url) in &webhooks {
         println!("  channel {channel} webhooks -> {url}");
@@ -363,6 +497,72 @@ mod tests {
             (&["--webhook", "abc=http://x"][..], "not a channel id"),
             (&["--webhook", "1=https://x"][..], "only http://"),
             (&["--client-secret", ""][..], "non-empty"),
+        ] {
+            let message = config(args).unwrap_err();
+            assert!(message.contains(error), "{args:?}: {message}");
+        }
+    }
+
+    #[test]
+    fn account_and_oauth_flags() {
+        let parsed = config(&[
+            "--account",
+            "101",
+            "--account=202",
+            "--account",
+            "101",
+            "--oauth-client-id",
+            "cid",
+            "--oauth-client-secret",
+            "sec",
+            "--redirect-uri",
+            "http://localhost:9/cb",
+            "--app-id",
+            "42",
+            "--developer-key",
+            "dk",
+            "--scopes",
+            "oauth,conversations.read",
+            "--token-lifetime-secs",
+            "2",
+            "--code-lifetime-secs=30",
+            "--rotate-refresh-tokens",
+            "--require-developer-key",
+        ])
+        .unwrap();
+        assert_eq!(parsed.accounts, [101, 202]);
+        assert_eq!(parsed.client_secret, "sec");
+        let app = &parsed.oauth;
+        assert_eq!(
+            (
+                app.client_id.as_str(),
+                app.redirect_uri.as_str(),
+                app.app_id,
+                app.developer_key.as_str()
+            ),
+            ("cid", "http://localhost:9/cb", 42, "dk")
+        );
+        assert_eq!(app.scopes, ["oauth", "conversations.read"]);
+        assert_eq!(app.token_lifetime, Duration::from_secs(2));
+        assert_eq!(app.code_lifetime, Duration::from_secs(30));
+        assert!(app.rotate_refresh_tokens && app.require_developer_key);
+        // Secrets stay out of Debug output.
+        let debug = format!("{parsed:?}");
+        assert!(
+            !debug.contains("sec\"") && !debug.contains("\"dk\""),
+            "{debug}"
+        );
+
+        let plain = config(&[]).unwrap();
+        assert!(plain.accounts.is_empty());
+        assert_eq!(plain.oauth, OAuthApp::default());
+        for (args, error) in [
+            (&["--account", "0"][..], "hub id"),
+            (&["--account", "x"][..], "hub id"),
+            (&["--app-id", "x"][..], "app id"),
+            (&["--token-lifetime-secs", "0"][..], "seconds"),
+            (&["--scopes", ","][..], "at least one"),
+            (&["--developer-key", ""][..], "non-empty"),
         ] {
             let message = config(args).unwrap_err();
             assert!(message.contains(error), "{args:?}: {message}");

@@ -1,5 +1,6 @@
 //! The HTTP side: one axum fallback handler that records every request,
-//! serves scripted responses, then routes, authenticates and runs it.
+//! serves scripted responses, then routes, authenticates and runs it for
+//! the account its token belongs to (or hands it to the OAuth endpoints).
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -10,12 +11,17 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::Response;
 
 use crate::conn::Connection;
-use crate::errors::{ApiError, ErrorDetail, OBJECT_NOT_FOUND, VALIDATION_ERROR};
+use crate::errors::{
+    ApiError, EXPIRED_AUTHENTICATION, ErrorDetail, INVALID_AUTHENTICATION, OBJECT_NOT_FOUND,
+    VALIDATION_ERROR,
+};
 use crate::faults::{Admission, Fault, damage, early_reply};
+use crate::oauth::http::{self as oauth_http, Form};
+use crate::oauth::tokens::AccessCheck;
 use crate::recording::{RecordedRequest, ScriptedResponse};
 use crate::reply::Reply;
-use crate::routes::{self, RouteMatch};
-use crate::state::{Scripted, Shared};
+use crate::routes::{self, Op, RouteMatch};
+use crate::state::{Caller, Scripted, Shared};
 
 /// Largest request body accepted, in bytes.
 pub(crate) const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
@@ -62,8 +68,14 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
         None => None,
     };
 
+    let oauth = oauth_http::is_oauth_path(&recorded.path);
+    let caller = shared.identify(&recorded, arrival, !oauth);
     let (admission, fault, slow_delay) = shared.with_chaos(|chaos| {
-        let admission = chaos.admit(arrival);
+        let admission = if oauth {
+            Admission::Unlimited
+        } else {
+            chaos.admit(caller.hub_id(), arrival)
+        };
         let fault = match admission {
             Admission::Limited(_) => None,
             _ => queued_fault.or_else(|| chaos.draw_fault()),
@@ -92,7 +104,9 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
         (Some(Fault::ResetBeforeHandling), _) => {
             return reset(Reply::json(200, &Default::default()));
         }
-        _ => dispatch(&shared, &recorded, body_readable).unwrap_or_else(ApiError::into_reply),
+        _ if oauth => oauth_http::handle(&shared, &recorded, arrival),
+        _ => dispatch(&shared, &recorded, &caller, body_readable)
+            .unwrap_or_else(ApiError::into_reply),
     };
     match fault {
         Some(Fault::ResetAfterHandling) => return reset(reply),
@@ -122,6 +136,7 @@ fn scripted_reply(scripted: ScriptedResponse) -> Reply {
 fn dispatch(
     shared: &Shared,
     request: &RecordedRequest,
+    caller: &Caller,
     body_readable: bool,
 ) -> Result<Reply, ApiError> {
     let operation = match routes::match_route(&request.method, &request.path) {
@@ -157,7 +172,7 @@ fn dispatch(
             ));
         }
     };
-    authenticate(shared, request)?;
+    let hub_id = authenticate(shared, request, caller, operation.op)?;
     if !body_readable {
         return Err(ApiError::single(
             413,
@@ -172,24 +187,107 @@ fn dispatch(
         ));
     }
     check_content_type(request)?;
-    routes::run(shared, operation, request.query.as_deref(), &request.body)
+    routes::run(
+        &shared.scope(hub_id),
+        operation,
+        request.query.as_deref(),
+        &request.body,
+    )
 }
 
-/// Requires `Authorization: Bearer <the configured token>`.
-fn authenticate(shared: &Shared, request: &RecordedRequest) -> Result<(), ApiError> {
-    let Some(header) = request.header("authorization") else {
-        return Err(ApiError::unauthorized(true));
-    };
-    let token = header
-        .trim()
-        .split_once(' ')
-        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-        .map(|(_, token)| token.trim());
-    match token {
-        Some(token) if token == shared.token => Ok(()),
-        Some("") => Err(ApiError::unauthorized(true)),
-        _ => Err(ApiError::unauthorized(false)),
+/// The custom-channel administration operations, which HubSpot serves to
+/// the app's developer API key rather than to an account's token.
+fn needs_developer_key(op: Op) -> bool {
+    matches!(
+        op,
+        Op::CreateCustomChannel
+            | Op::ListCustomChannels
+            | Op::GetCustomChannel
+            | Op::UpdateCustomChannel
+            | Op::ArchiveCustomChannel
+    )
+}
+
+/// Checks the request's credentials and answers the account it is for:
+/// a live bearer token's account, or (for the administration operations,
+/// which touch only the app's channels) the default account when the
+/// developer API key and app id are given.
+fn authenticate(
+    shared: &Shared,
+    request: &RecordedRequest,
+    caller: &Caller,
+    op: Op,
+) -> Result<i64, ApiError> {
+    if needs_developer_key(op) {
+        let query = Form::parse(request.query.as_deref().unwrap_or_default());
+        if query.get("hapikey").is_some() {
+            check_developer_key(shared, &query)?;
+            return Ok(shared.default_hub);
+        }
+        if shared.app.require_developer_key {
+            return Err(ApiError::single(
+                401,
+                INVALID_AUTHENTICATION,
+                ErrorDetail::new(
+                    "DEVELOPER_KEY_REQUIRED",
+                    "hapikey",
+                    "This endpoint authenticates with the app's developer API key: pass \
+                     hapikey=<developer API key>&appId=<app id> as query parameters \
+                     (an OAuth or private-app token is not accepted here)",
+                ),
+            ));
+        }
     }
+    match caller {
+        Caller::Anonymous => Err(ApiError::unauthorized(true)),
+        Caller::Bearer(AccessCheck::Live { hub_id }) => Ok(*hub_id),
+        Caller::Bearer(AccessCheck::Expired { ago, .. }) => Err(expired(*ago)),
+        Caller::Bearer(AccessCheck::Revoked { .. } | AccessCheck::Unknown) => {
+            Err(ApiError::unauthorized(false))
+        }
+    }
+}
+
+/// `hapikey` must be the app's developer API key and `appId` its id.
+fn check_developer_key(shared: &Shared, query: &Form) -> Result<(), ApiError> {
+    if query.get("hapikey") != Some(shared.app.developer_key.as_str()) {
+        return Err(ApiError::single(
+            401,
+            INVALID_AUTHENTICATION,
+            ErrorDetail::new(
+                "INVALID_DEVELOPER_KEY",
+                "hapikey",
+                "The developer API key (hapikey) is not valid",
+            ),
+        ));
+    }
+    let app_id = query.get("appId");
+    if app_id.and_then(|id| id.parse::<i32>().ok()) != Some(shared.app.app_id) {
+        let message = match app_id {
+            None => "Query parameter 'appId' is required with a developer API key".to_owned(),
+            Some(id) => format!("App {id} does not belong to this developer API key"),
+        };
+        return Err(ApiError::single(
+            400,
+            VALIDATION_ERROR,
+            ErrorDetail::new("INVALID_VALUE", "appId", message),
+        ));
+    }
+    Ok(())
+}
+
+/// HubSpot's `401` for an access token used after it expired.
+fn expired(ago: std::time::Duration) -> ApiError {
+    let seconds = ago.as_secs();
+    let message = if seconds < 60 {
+        format!("The OAuth token used to make this call expired {seconds} second(s) ago.")
+    } else {
+        format!(
+            "The OAuth token used to make this call expired {} minute(s) ago.",
+            seconds / 60
+        )
+    };
+    ApiError::bare(401, EXPIRED_AUTHENTICATION, message)
 }
 
 /// A non-empty body must be sent as `application/json`, as HubSpot's

@@ -1,13 +1,18 @@
-//! The fake's in-memory state: stored messages and threads, recorded
-//! requests and queued scripted responses.
+//! The fake's in-memory state: the app (its custom channels and the tokens
+//! it issued), each account's messages and threads, recorded requests and
+//! queued scripted responses.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
 
 use serde_json::Value;
 
+use crate::accounts::AccountStats;
 use crate::faults::{Chaos, Fault};
+use crate::oauth::OAuthApp;
+use crate::oauth::tokens::{AccessCheck, Tokens};
 use crate::recording::{RecordedRequest, ScriptedResponse};
 use crate::time::now_rfc3339;
 use crate::webhooks::Webhooks;
@@ -24,8 +29,12 @@ const FIRST_MESSAGE_ID: u64 = 1_000_000_001;
 /// [`FakeHubSpot`]: crate::FakeHubSpot
 #[derive(Debug)]
 pub(crate) struct Shared {
-    /// The bearer token requests must carry.
+    /// The default account's private-app token.
     pub(crate) token: String,
+    /// The default account: the first configured.
+    pub(crate) default_hub: i64,
+    /// The app every account installs.
+    pub(crate) app: OAuthApp,
     /// Registered channel webhook URLs and the deliveries made to them.
     pub(crate) webhooks: Webhooks,
     inner: Mutex<Inner>,
@@ -33,12 +42,74 @@ pub(crate) struct Shared {
     in_flight: AtomicU32,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Inner {
     requests: Vec<RecordedRequest>,
     scripted: VecDeque<Scripted>,
-    store: Store,
+    /// The app's custom channels, usable by every account.
+    app: AppStore,
+    /// Codes and tokens of every account.
+    tokens: Tokens,
+    accounts: BTreeMap<i64, Account>,
     chaos: Chaos,
+}
+
+/// One HubSpot account: its own data and what it saw.
+#[derive(Debug)]
+pub(crate) struct Account {
+    pub(crate) store: Store,
+    pub(crate) stats: AccountStats,
+}
+
+/// What the app owns, whichever account uses it.
+#[derive(Debug, Default)]
+pub(crate) struct AppStore {
+    /// Custom channels by id.
+    pub(crate) channels: BTreeMap<i32, ChannelRecord>,
+    next_channel: i32,
+}
+
+impl AppStore {
+    /// A fresh custom channel id.
+    pub(crate) fn new_channel_id(&mut self) -> i32 {
+        let id = FIRST_CHANNEL_ID + self.next_channel;
+        self.next_channel += 1;
+        id
+    }
+}
+
+/// Id counters shared by every account's store, so that an id names one
+/// object across the fake and another account's id is a plain 404.
+#[derive(Debug, Default)]
+pub(crate) struct Ids {
+    message: AtomicU64,
+    thread: AtomicU64,
+    channel_account: AtomicU64,
+}
+
+impl Ids {
+    fn next(counter: &AtomicU64) -> u64 {
+        counter.fetch_add(1, Ordering::Relaxed)
+    }
+}
+
+/// What a request's credentials say about who sent it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Caller {
+    /// No `Authorization: Bearer` header (or an empty token).
+    Anonymous,
+    /// A bearer token, checked.
+    Bearer(AccessCheck),
+}
+
+impl Caller {
+    /// The account the credentials belong to, if any.
+    pub(crate) fn hub_id(&self) -> Option<i64> {
+        match self {
+            Caller::Anonymous => None,
+            Caller::Bearer(check) => check.hub_id(),
+        }
+    }
 }
 
 /// What a queued item makes of the next request.
@@ -59,13 +130,61 @@ impl Drop for InFlight<'_> {
     }
 }
 
+/// One account's view of the fake, for the operations of one request: its
+/// store, and the app's channels and webhooks.
+pub(crate) struct Scope<'a> {
+    shared: &'a Shared,
+    /// The account the request is for.
+    pub(crate) hub_id: i64,
+    /// Registered channel webhook URLs.
+    pub(crate) webhooks: &'a Webhooks,
+    /// The app's id (`integrationAppId` on the messages it posts).
+    pub(crate) app_id: i32,
+}
+
+impl Scope<'_> {
+    /// Runs `f` with exclusive access to the account's store.
+    pub(crate) fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> T) -> T {
+        self.shared.with_account_store(self.hub_id, f)
+    }
+
+    /// Runs `f` with exclusive access to the app's custom channels.
+    pub(crate) fn with_app<T>(&self, f: impl FnOnce(&mut AppStore) -> T) -> T {
+        f(&mut self.shared.lock().app)
+    }
+}
+
 impl Shared {
-    /// Fresh, empty state.
-    pub(crate) fn new(token: String, webhooks: Webhooks) -> Self {
+    /// Fresh state: the accounts `hub_ids` (the first is the default, whose
+    /// private-app token is `token`), each with an empty store.
+    pub(crate) fn new(token: String, hub_ids: &[i64], app: OAuthApp, webhooks: Webhooks) -> Self {
+        let ids = Arc::new(Ids::default());
+        let default_hub = hub_ids.first().copied().unwrap_or(crate::routes::PORTAL_ID);
+        let mut accounts = BTreeMap::new();
+        for &hub_id in hub_ids.iter().chain([&default_hub]) {
+            accounts.entry(hub_id).or_insert_with(|| Account {
+                store: Store::new(Arc::clone(&ids)),
+                stats: AccountStats {
+                    hub_id,
+                    ..AccountStats::default()
+                },
+            });
+        }
+        let mut tokens = Tokens::default();
+        tokens.add_private(token.clone(), default_hub);
         Shared {
             token,
+            default_hub,
+            app,
             webhooks,
-            inner: Mutex::new(Inner::default()),
+            inner: Mutex::new(Inner {
+                requests: Vec::new(),
+                scripted: VecDeque::new(),
+                app: AppStore::default(),
+                tokens,
+                accounts,
+                chaos: Chaos::default(),
+            }),
             in_flight: AtomicU32::new(0),
         }
     }
@@ -109,14 +228,100 @@ impl Shared {
         self.lock().scripted.push_back(scripted);
     }
 
-    /// All stored messages, oldest first.
-    pub(crate) fn messages(&self) -> Vec<Value> {
-        self.lock().store.messages.clone()
+    /// Whether `hub_id` is one of the fake's accounts.
+    pub(crate) fn has_account(&self, hub_id: i64) -> bool {
+        self.lock().accounts.contains_key(&hub_id)
     }
 
-    /// Runs `f` with exclusive access to the store.
-    pub(crate) fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> T) -> T {
-        f(&mut self.lock().store)
+    /// The accounts' hub ids, ascending.
+    pub(crate) fn hub_ids(&self) -> Vec<i64> {
+        self.lock().accounts.keys().copied().collect()
+    }
+
+    /// An account's view for one request.
+    pub(crate) fn scope(&self, hub_id: i64) -> Scope<'_> {
+        Scope {
+            shared: self,
+            hub_id,
+            webhooks: &self.webhooks,
+            app_id: self.app.app_id,
+        }
+    }
+
+    /// Runs `f` on an account's store (the default account's if `hub_id`
+    /// is not an account, which the callers rule out).
+    pub(crate) fn with_account_store<T>(&self, hub_id: i64, f: impl FnOnce(&mut Store) -> T) -> T {
+        let mut inner = self.lock();
+        let hub = if inner.accounts.contains_key(&hub_id) {
+            hub_id
+        } else {
+            self.default_hub
+        };
+        let account = inner
+            .accounts
+            .get_mut(&hub)
+            .expect("the default account exists");
+        f(&mut account.store)
+    }
+
+    /// Runs `f` on every account's store, by hub id, until it answers.
+    pub(crate) fn find_in_stores<T>(
+        &self,
+        mut f: impl FnMut(&mut Store) -> Option<T>,
+    ) -> Option<T> {
+        let mut inner = self.lock();
+        inner.accounts.values_mut().find_map(|a| f(&mut a.store))
+    }
+
+    /// Runs `f` with the tokens and the accounts, in one step.
+    pub(crate) fn with_oauth<T>(
+        &self,
+        f: impl FnOnce(&mut Tokens, &mut BTreeMap<i64, Account>) -> T,
+    ) -> T {
+        let inner = &mut *self.lock();
+        f(&mut inner.tokens, &mut inner.accounts)
+    }
+
+    /// Who sent a request arriving `at`; an API request (`count`) with an
+    /// account's token is counted in that account's stats.
+    pub(crate) fn identify(&self, request: &RecordedRequest, at: Instant, count: bool) -> Caller {
+        let token = request
+            .header("authorization")
+            .and_then(|header| {
+                header
+                    .trim()
+                    .split_once(' ')
+                    .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+                    .map(|(_, token)| token.trim())
+            })
+            .filter(|token| !token.is_empty());
+        let Some(token) = token else {
+            return Caller::Anonymous;
+        };
+        let inner = &mut *self.lock();
+        let check = inner.tokens.check(token, at);
+        if count && let Some(account) = check.hub_id().and_then(|hub| inner.accounts.get_mut(&hub))
+        {
+            account.stats.requests += 1;
+            account.stats.arrivals.push(at);
+            match check {
+                AccessCheck::Expired { .. } => account.stats.expired_token_requests += 1,
+                AccessCheck::Revoked { .. } => account.stats.revoked_token_requests += 1,
+                _ => {}
+            }
+        }
+        Caller::Bearer(check)
+    }
+
+    /// An account's stats with its rate-limit window's counts, or `None`
+    /// if there is no such account.
+    pub(crate) fn account_stats(&self, hub_id: i64) -> Option<AccountStats> {
+        let inner = self.lock();
+        let mut stats = inner.accounts.get(&hub_id)?.stats.clone();
+        let (limited, peak) = inner.chaos.window_counts(Some(hub_id));
+        stats.rate_limited = limited;
+        stats.peak_in_window = peak;
+        Some(stats)
     }
 }
 
@@ -201,32 +406,45 @@ pub(crate) struct ChannelRecord {
     pub(crate) archived: bool,
 }
 
-/// Messages and threads.
-#[derive(Debug, Default)]
+/// One account's messages, threads and channel accounts.
+#[derive(Debug)]
 pub(crate) struct Store {
     messages: Vec<Value>,
     message_index: HashMap<String, usize>,
     threads: HashMap<u64, Thread>,
     thread_keys: HashMap<(i32, String, ConversationKey), u64>,
     idempotency: HashMap<(i32, String), String>,
-    next_message: u64,
-    next_thread: u64,
-    /// Custom channels by id.
-    pub(crate) channels: BTreeMap<i32, ChannelRecord>,
-    next_channel: i32,
+    /// Id counters, shared with the other accounts' stores.
+    ids: Arc<Ids>,
     /// Channel accounts (`PublicChannelAccount`) by id.
     pub(crate) channel_accounts: BTreeMap<i64, Value>,
-    next_channel_account: i64,
     /// Tokens handed out so far, for unique values.
     pub(crate) tokens_issued: u64,
 }
 
 impl Store {
+    /// An empty store drawing ids from `ids`.
+    fn new(ids: Arc<Ids>) -> Store {
+        Store {
+            messages: Vec::new(),
+            message_index: HashMap::new(),
+            threads: HashMap::new(),
+            thread_keys: HashMap::new(),
+            idempotency: HashMap::new(),
+            ids,
+            channel_accounts: BTreeMap::new(),
+            tokens_issued: 0,
+        }
+    }
+
+    /// All stored messages, oldest first.
+    pub(crate) fn messages(&self) -> &[Value] {
+        &self.messages
+    }
+
     /// A fresh message id.
     pub(crate) fn new_message_id(&mut self) -> String {
-        let id = FIRST_MESSAGE_ID + self.next_message;
-        self.next_message += 1;
-        id.to_string()
+        (FIRST_MESSAGE_ID + Ids::next(&self.ids.message)).to_string()
     }
 
     /// The thread for a conversation on a channel account, created if new.
@@ -244,8 +462,7 @@ impl Store {
         if let Some(id) = self.thread_keys.get(&full_key) {
             return *id;
         }
-        let id = FIRST_THREAD_ID + self.next_thread;
-        self.next_thread += 1;
+        let id = FIRST_THREAD_ID + Ids::next(&self.ids.thread);
         let inbox_id = channel_account_id
             .parse::<i64>()
             .ok()
@@ -326,18 +543,9 @@ impl Store {
         all
     }
 
-    /// A fresh custom channel id.
-    pub(crate) fn new_channel_id(&mut self) -> i32 {
-        let id = FIRST_CHANNEL_ID + self.next_channel;
-        self.next_channel += 1;
-        id
-    }
-
     /// A fresh channel account id.
     pub(crate) fn new_channel_account_id(&mut self) -> i64 {
-        let id = FIRST_CHANNEL_ACCOUNT_ID + self.next_channel_account;
-        self.next_channel_account += 1;
-        id
+        FIRST_CHANNEL_ACCOUNT_ID + Ids::next(&self.ids.channel_account) as i64
     }
 
     /// A stored message by id.

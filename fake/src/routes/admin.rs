@@ -14,12 +14,12 @@ use crate::schema::{
     CHANNEL_ACCOUNT_EGG, CHANNEL_ACCOUNT_UPDATE, CHANNEL_CREATE, CHANNEL_PATCH, Obj,
     STAGING_TOKEN_UPDATE_2026_09, STAGING_TOKEN_UPDATE_V3, TOKEN_REQUEST,
 };
-use crate::state::{ChannelRecord, Shared};
+use crate::state::{ChannelRecord, Scope};
 use crate::time::now_rfc3339;
 use crate::validate::{INVALID_VALUE, check_object};
 
 /// The HubSpot user the fake pretends connects channel accounts.
-const USER_ID: i32 = 7001;
+use crate::oauth::tokens::USER_ID;
 
 /// The optional string fields of a custom channel.
 const CHANNEL_STRINGS: &[&str] = &[
@@ -45,7 +45,7 @@ fn channel_not_found(channel_id: i32) -> ApiError {
 
 /// `GET .../custom-channels/{channelId}/messages/{messageId}`.
 pub(crate) fn get_message(
-    shared: &Shared,
+    shared: &Scope<'_>,
     raw_channel_id: &str,
     message_id: &str,
 ) -> Result<Reply, ApiError> {
@@ -74,7 +74,7 @@ pub(crate) fn get_message(
 }
 
 /// `POST .../custom-channels`: registers a channel, 201.
-pub(crate) fn create_channel(shared: &Shared, body: &[u8]) -> Result<Reply, ApiError> {
+pub(crate) fn create_channel(shared: &Scope<'_>, body: &[u8]) -> Result<Reply, ApiError> {
     let mut problems = Vec::new();
     let (Some(egg), true) = (
         body_of(body, &CHANNEL_CREATE, &mut problems),
@@ -82,8 +82,8 @@ pub(crate) fn create_channel(shared: &Shared, body: &[u8]) -> Result<Reply, ApiE
     ) else {
         return Err(ApiError::validation(problems));
     };
-    let channel = shared.with_store(|store| {
-        let id = store.new_channel_id();
+    let channel = shared.with_app(|app| {
+        let id = app.new_channel_id();
         let mut channel = json!({
             "id": id.to_string(),
             "name": egg["name"],
@@ -91,7 +91,7 @@ pub(crate) fn create_channel(shared: &Shared, body: &[u8]) -> Result<Reply, ApiE
             "createdAt": now_rfc3339(),
         });
         copy_strings(&egg, &mut channel);
-        store.channels.insert(
+        app.channels.insert(
             id,
             ChannelRecord {
                 value: channel.clone(),
@@ -107,7 +107,7 @@ pub(crate) fn create_channel(shared: &Shared, body: &[u8]) -> Result<Reply, ApiE
 /// A channel's `webhookUrl` is where the fake sends its webhooks, as HubSpot
 /// does; `register_channel` is only the shortcut for tests that skip creating
 /// the channel.
-fn register_webhook(shared: &Shared, channel: &Value) {
+fn register_webhook(shared: &Scope<'_>, channel: &Value) {
     let id = channel["id"].as_str().and_then(|id| id.parse::<i32>().ok());
     if let (Some(id), Some(url)) = (id, channel["webhookUrl"].as_str()) {
         shared.webhooks.register(id, url.to_owned());
@@ -128,11 +128,14 @@ fn copy_strings(from: &Value, to: &mut Value) {
 }
 
 /// `GET .../custom-channels`: one page of the live channels.
-pub(crate) fn list_channels(shared: &Shared, version: Ver, q: &Query) -> Result<Reply, ApiError> {
+pub(crate) fn list_channels(
+    shared: &Scope<'_>,
+    version: Ver,
+    q: &Query,
+) -> Result<Reply, ApiError> {
     checked_query(q, Op::ListCustomChannels)?;
-    let channels: Vec<Value> = shared.with_store(|store| {
-        store
-            .channels
+    let channels: Vec<Value> = shared.with_app(|app| {
+        app.channels
             .values()
             .filter(|c| !c.archived)
             .map(|c| c.value.clone())
@@ -158,11 +161,10 @@ pub(crate) fn checked_query(q: &Query, op: Op) -> Result<(), ApiError> {
 }
 
 /// A live channel's id from a path parameter, or the error to answer.
-fn live_channel(shared: &Shared, raw_channel_id: &str) -> Result<i32, ApiError> {
+fn live_channel(shared: &Scope<'_>, raw_channel_id: &str) -> Result<i32, ApiError> {
     let channel_id = parse_int32(raw_channel_id, "channelId")
         .map_err(|problem| ApiError::validation(vec![problem]))?;
-    let live =
-        shared.with_store(|store| store.channels.get(&channel_id).is_some_and(|c| !c.archived));
+    let live = shared.with_app(|app| app.channels.get(&channel_id).is_some_and(|c| !c.archived));
     if live {
         Ok(channel_id)
     } else {
@@ -171,15 +173,15 @@ fn live_channel(shared: &Shared, raw_channel_id: &str) -> Result<i32, ApiError> 
 }
 
 /// `GET .../custom-channels/{channelId}`.
-pub(crate) fn get_channel(shared: &Shared, raw_channel_id: &str) -> Result<Reply, ApiError> {
+pub(crate) fn get_channel(shared: &Scope<'_>, raw_channel_id: &str) -> Result<Reply, ApiError> {
     let channel_id = live_channel(shared, raw_channel_id)?;
-    let channel = shared.with_store(|store| store.channels[&channel_id].value.clone());
+    let channel = shared.with_app(|app| app.channels[&channel_id].value.clone());
     Ok(Reply::ok_json(200, &channel))
 }
 
 /// `PATCH .../custom-channels/{channelId}`: changes the fields given.
 pub(crate) fn update_channel(
-    shared: &Shared,
+    shared: &Scope<'_>,
     raw_channel_id: &str,
     body: &[u8],
 ) -> Result<Reply, ApiError> {
@@ -189,8 +191,8 @@ pub(crate) fn update_channel(
     let (Some(patch), true) = (patch, problems.is_empty()) else {
         return Err(ApiError::validation(problems));
     };
-    let channel = shared.with_store(|store| {
-        let record = store.channels.get_mut(&channel_id).expect("live channel");
+    let channel = shared.with_app(|app| {
+        let record = app.channels.get_mut(&channel_id).expect("live channel");
         copy_strings(&patch, &mut record.value);
         record.value.clone()
     });
@@ -199,10 +201,10 @@ pub(crate) fn update_channel(
 }
 
 /// `DELETE .../custom-channels/{channelId}`: archives it, 204.
-pub(crate) fn archive_channel(shared: &Shared, raw_channel_id: &str) -> Result<Reply, ApiError> {
+pub(crate) fn archive_channel(shared: &Scope<'_>, raw_channel_id: &str) -> Result<Reply, ApiError> {
     let channel_id = live_channel(shared, raw_channel_id)?;
-    shared.with_store(|store| {
-        if let Some(record) = store.channels.get_mut(&channel_id) {
+    shared.with_app(|app| {
+        if let Some(record) = app.channels.get_mut(&channel_id) {
             record.archived = true;
         }
     });
@@ -211,7 +213,7 @@ pub(crate) fn archive_channel(shared: &Shared, raw_channel_id: &str) -> Result<R
 
 /// `PATCH .../custom-channels/{channelId}/channel-account-staging-tokens/{accountToken}`.
 pub(crate) fn update_staging_token(
-    shared: &Shared,
+    shared: &Scope<'_>,
     version: Ver,
     raw_channel_id: &str,
     account_token: &str,
@@ -246,7 +248,7 @@ pub(crate) fn update_staging_token(
 
 /// `POST .../custom-channels/{channelId}/channel-accounts`, 201.
 pub(crate) fn create_account(
-    shared: &Shared,
+    shared: &Scope<'_>,
     raw_channel_id: &str,
     body: &[u8],
 ) -> Result<Reply, ApiError> {
@@ -289,7 +291,7 @@ pub(crate) fn create_account(
 
 /// `GET .../custom-channels/{channelId}/channel-accounts`: one page.
 pub(crate) fn list_accounts(
-    shared: &Shared,
+    shared: &Scope<'_>,
     version: Ver,
     raw_channel_id: &str,
     q: &Query,
@@ -324,7 +326,7 @@ pub(crate) fn list_accounts(
 /// `GET .../channel-accounts/{channelAccountId}`, under a custom channel
 /// (`raw_channel_id`) or in the inbox API (`None`).
 pub(crate) fn get_account(
-    shared: &Shared,
+    shared: &Scope<'_>,
     raw_channel_id: Option<&str>,
     raw_account_id: &str,
     q: &Query,
@@ -356,7 +358,7 @@ pub(crate) fn get_account(
 
 /// `PATCH .../custom-channels/{channelId}/channel-accounts/{channelAccountId}`.
 pub(crate) fn update_account(
-    shared: &Shared,
+    shared: &Scope<'_>,
     raw_channel_id: &str,
     raw_account_id: &str,
     body: &[u8],
@@ -393,7 +395,7 @@ pub(crate) fn update_account(
 }
 
 /// `POST /visitor-identification/.../tokens/create`: a fresh token.
-pub(crate) fn visitor_token(shared: &Shared, body: &[u8]) -> Result<Reply, ApiError> {
+pub(crate) fn visitor_token(shared: &Scope<'_>, body: &[u8]) -> Result<Reply, ApiError> {
     let mut problems = Vec::new();
     let (Some(request), true) = (
         body_of(body, &TOKEN_REQUEST, &mut problems),

@@ -13,7 +13,7 @@ use crate::reply::Reply;
 use crate::schema::{
     CHANNEL_ATTACHMENT, CHANNEL_MESSAGE_EGG_2026_09, CHANNEL_MESSAGE_EGG_V3, MESSAGE_UPDATE_REQUEST,
 };
-use crate::state::{ConversationKey, Shared};
+use crate::state::{ConversationKey, Scope};
 use crate::time::now_rfc3339;
 use crate::validate::check_object;
 
@@ -21,7 +21,7 @@ use crate::validate::check_object;
 /// `ChannelIntegrationMessageEgg`, stores the message in its thread and
 /// answers 201 with the `PublicConversationsMessage`.
 pub(crate) fn publish(
-    shared: &Shared,
+    shared: &Scope<'_>,
     version: ChannelsVersion,
     raw_channel_id: &str,
     body: &[u8],
@@ -47,7 +47,7 @@ pub(crate) fn publish(
         let channel_account_id = str_field(&egg, "channelAccountId");
         let thread_id = store.thread_for(channel_id, channel_account_id, conversation_key(&egg));
         let id = store.new_message_id();
-        let message = published_message(&egg, version, channel_id, &id, thread_id);
+        let message = published_message(&egg, version, channel_id, &id, thread_id, shared.app_id);
         store.insert_message(thread_id, id.clone(), message.clone());
         if let Some(key) = idempotency_id {
             store.remember_idempotency(channel_id, key, id);
@@ -95,6 +95,7 @@ fn published_message(
     channel_id: i32,
     id: &str,
     thread_id: u64,
+    app_id: i32,
 ) -> Value {
     let has_actor_ids = version != ChannelsVersion::V2026_09;
     let senders: Vec<Value> = items(egg, "senders")
@@ -110,7 +111,7 @@ fn published_message(
         .and_then(|s| s.get("actorId"))
         .and_then(Value::as_str)
         .map(str::to_string)
-        .unwrap_or_else(integration_actor_id);
+        .unwrap_or_else(|| integration_actor_id(app_id));
     let attachments: Vec<Value> = items(egg, "attachments")
         .iter()
         .map(|a| attachment(a, &CHANNEL_ATTACHMENT))
@@ -123,7 +124,7 @@ fn published_message(
         "createdAt": str_field(egg, "timestamp"),
         "updatedAt": now_rfc3339(),
         "createdBy": created_by,
-        "client": integration_client(),
+        "client": integration_client(app_id),
         "senders": senders,
         "recipients": recipients,
         "archived": false,
@@ -146,7 +147,7 @@ fn published_message(
 /// `PublicChannelIntegrationMessageUpdateRequest`, updates the message's
 /// status and answers 200 with the updated message.
 pub(crate) fn update(
-    shared: &Shared,
+    shared: &Scope<'_>,
     _version: ChannelsVersion,
     raw_channel_id: &str,
     message_id: &str,

@@ -12,7 +12,7 @@ use super::{Op, Ver, checked_body, collect, seed};
 use crate::errors::{ApiError, ErrorDetail, OBJECT_NOT_FOUND};
 use crate::reply::Reply;
 use crate::schema::{BATCH_INPUT, THREAD_ASSIGN, THREAD_UPDATE};
-use crate::state::{Shared, Thread};
+use crate::state::{Scope, Thread};
 use crate::time::now_rfc3339;
 use crate::validate::{INVALID_VALUE, check_object};
 
@@ -91,15 +91,14 @@ pub(crate) fn batch_read_actors(version: Ver, q: &Query, body: &[u8]) -> Result<
 // ---- channels, channel accounts, inboxes -----------------------------------
 
 /// Every channel: HubSpot's own, then the live custom channels.
-fn all_channels(shared: &Shared) -> Vec<Value> {
+fn all_channels(shared: &Scope<'_>) -> Vec<Value> {
     let mut channels: Vec<Value> = seed::CHANNELS
         .iter()
         .map(|(id, name)| json!({ "id": id, "name": name }))
         .collect();
-    shared.with_store(|store| {
+    shared.with_app(|app| {
         channels.extend(
-            store
-                .channels
+            app.channels
                 .values()
                 .filter(|c| !c.archived)
                 .map(|c| json!({ "id": c.value["id"], "name": c.value["name"] })),
@@ -109,7 +108,11 @@ fn all_channels(shared: &Shared) -> Vec<Value> {
 }
 
 /// `GET .../channels`.
-pub(crate) fn list_channels(shared: &Shared, version: Ver, q: &Query) -> Result<Reply, ApiError> {
+pub(crate) fn list_channels(
+    shared: &Scope<'_>,
+    version: Ver,
+    q: &Query,
+) -> Result<Reply, ApiError> {
     checked_query(q, Op::ListChannels)?;
     let link = format!("{}/channels", prefix(version));
     Ok(Reply::ok_json(
@@ -119,7 +122,7 @@ pub(crate) fn list_channels(shared: &Shared, version: Ver, q: &Query) -> Result<
 }
 
 /// `GET .../channels/{channelId}`.
-pub(crate) fn get_channel(shared: &Shared, raw_channel_id: &str) -> Result<Reply, ApiError> {
+pub(crate) fn get_channel(shared: &Scope<'_>, raw_channel_id: &str) -> Result<Reply, ApiError> {
     let channel_id = parse_int32(raw_channel_id, "channelId").map_err(bad)?;
     all_channels(shared)
         .into_iter()
@@ -132,7 +135,7 @@ pub(crate) fn get_channel(shared: &Shared, raw_channel_id: &str) -> Result<Reply
 
 /// `GET .../channel-accounts`: every channel's accounts, filtered.
 pub(crate) fn list_channel_accounts(
-    shared: &Shared,
+    shared: &Scope<'_>,
     version: Ver,
     q: &Query,
 ) -> Result<Reply, ApiError> {
@@ -202,7 +205,7 @@ fn thread_json(id: u64, thread: &Thread, q: &Query) -> Value {
 
 /// `GET .../threads`: live threads, or only archived ones with
 /// `archived=true`, filtered, oldest first.
-pub(crate) fn list_threads(shared: &Shared, version: Ver, q: &Query) -> Result<Reply, ApiError> {
+pub(crate) fn list_threads(shared: &Scope<'_>, version: Ver, q: &Query) -> Result<Reply, ApiError> {
     checked_query(q, Op::ListThreads)?;
     let archived = q.flag("archived");
     let inboxes = q.all("inboxId");
@@ -233,7 +236,7 @@ pub(crate) fn list_threads(shared: &Shared, version: Ver, q: &Query) -> Result<R
 
 /// `GET .../threads/{threadId}`: an archived thread only with
 /// `archived=true`.
-pub(crate) fn get_thread(shared: &Shared, raw_id: &str, q: &Query) -> Result<Reply, ApiError> {
+pub(crate) fn get_thread(shared: &Scope<'_>, raw_id: &str, q: &Query) -> Result<Reply, ApiError> {
     checked_query(q, Op::GetThread)?;
     let id = thread_id(raw_id)?;
     let archived = q.flag("archived");
@@ -251,7 +254,7 @@ pub(crate) fn get_thread(shared: &Shared, raw_id: &str, q: &Query) -> Result<Rep
 /// `PATCH .../threads/{threadId}`: open or close it, or restore an
 /// archived one (`archived: false`, found with `?archived=true`).
 pub(crate) fn update_thread(
-    shared: &Shared,
+    shared: &Scope<'_>,
     raw_id: &str,
     q: &Query,
     body: &[u8],
@@ -286,7 +289,7 @@ pub(crate) fn update_thread(
 }
 
 /// `DELETE .../threads/{threadId}`: moves it to the trash, 204.
-pub(crate) fn archive_thread(shared: &Shared, raw_id: &str) -> Result<Reply, ApiError> {
+pub(crate) fn archive_thread(shared: &Scope<'_>, raw_id: &str) -> Result<Reply, ApiError> {
     let id = thread_id(raw_id)?;
     let found = shared.with_store(|store| {
         store
@@ -303,7 +306,11 @@ pub(crate) fn archive_thread(shared: &Shared, raw_id: &str) -> Result<Reply, Api
 }
 
 /// `PUT .../threads/{threadId}/assignee`: assigns it to an agent.
-pub(crate) fn assign_thread(shared: &Shared, raw_id: &str, body: &[u8]) -> Result<Reply, ApiError> {
+pub(crate) fn assign_thread(
+    shared: &Scope<'_>,
+    raw_id: &str,
+    body: &[u8],
+) -> Result<Reply, ApiError> {
     let mut problems = Vec::new();
     let id = collect(
         parse_int64(raw_id, "threadId").map(|id| u64::try_from(id).unwrap_or(0)),
@@ -338,7 +345,7 @@ pub(crate) fn assign_thread(shared: &Shared, raw_id: &str, body: &[u8]) -> Resul
 }
 
 /// `DELETE .../threads/{threadId}/assignee`, 204.
-pub(crate) fn unassign_thread(shared: &Shared, raw_id: &str) -> Result<Reply, ApiError> {
+pub(crate) fn unassign_thread(shared: &Scope<'_>, raw_id: &str) -> Result<Reply, ApiError> {
     let id = thread_id(raw_id)?;
     let found = shared.with_store(|store| {
         store
@@ -358,7 +365,7 @@ pub(crate) fn unassign_thread(shared: &Shared, raw_id: &str) -> Result<Reply, Ap
 
 /// `GET .../threads/{threadId}/messages`: oldest first.
 pub(crate) fn list_thread_messages(
-    shared: &Shared,
+    shared: &Scope<'_>,
     version: Ver,
     raw_id: &str,
     q: &Query,
@@ -375,7 +382,7 @@ pub(crate) fn list_thread_messages(
 /// `GET .../threads/{threadId}/messages/{messageId}` (or its
 /// `original-content`).
 pub(crate) fn get_thread_message(
-    shared: &Shared,
+    shared: &Scope<'_>,
     raw_id: &str,
     message_id: &str,
     q: &Query,

@@ -15,6 +15,7 @@ mod threads;
 
 use serde_json::Value;
 
+pub(crate) use params::percent_decode;
 #[cfg(test)]
 pub(crate) use query::params_for as query_params_for;
 pub(crate) use shapes::{INTEGRATION_APP_ID, PORTAL_ID};
@@ -40,7 +41,7 @@ pub(crate) fn erase_placeholders(path: &str) -> String {
 
 use crate::errors::{ApiError, ErrorDetail};
 use crate::reply::Reply;
-use crate::state::Shared;
+use crate::state::Scope;
 use crate::validate::parse_object;
 
 /// A Custom Channels API version the fake serves.
@@ -695,9 +696,10 @@ fn match_pattern(pattern: &str, segments: &[String]) -> Option<Vec<String>> {
     Some(params)
 }
 
-/// Runs an operation on an authenticated request's query string and body.
+/// Runs an operation on an authenticated request's query string and body,
+/// for the account `shared` scopes.
 pub(crate) fn run(
-    shared: &Shared,
+    shared: &Scope<'_>,
     operation: Operation,
     query: Option<&str>,
     body: &[u8],

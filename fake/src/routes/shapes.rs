@@ -6,20 +6,22 @@ use serde_json::{Map, Value, json};
 use crate::schema::{Obj, Union};
 
 /// `integrationAppId` of the (single, imaginary) app that owns every
-/// channel and posts every integration message on the fake.
+/// channel and posts every integration message on the fake, unless
+/// configured otherwise ([`OAuthApp::app_id`](crate::OAuthApp::app_id)).
 pub(crate) const INTEGRATION_APP_ID: i32 = 1_234_567;
 
 /// The HubSpot account (portal) id the fake pretends to be.
 pub(crate) const PORTAL_ID: i64 = 62_515;
 
-/// The `client` of messages created through the APIs the fake serves.
-pub(crate) fn integration_client() -> Value {
-    json!({ "clientType": "INTEGRATION", "integrationAppId": INTEGRATION_APP_ID })
+/// The `client` of messages the app `app_id` creates through the APIs the
+/// fake serves.
+pub(crate) fn integration_client(app_id: i32) -> Value {
+    json!({ "clientType": "INTEGRATION", "integrationAppId": app_id })
 }
 
-/// The actor id the fake uses for the integration itself.
-pub(crate) fn integration_actor_id() -> String {
-    format!("I-{INTEGRATION_APP_ID}")
+/// The actor id of the integration (app) `app_id` itself.
+pub(crate) fn integration_actor_id(app_id: i32) -> String {
+    format!("I-{app_id}")
 }
 
 /// A string property of a validated body (empty if absent).

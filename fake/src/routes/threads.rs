@@ -6,14 +6,14 @@ use serde_json::{Map, Value, json};
 
 use super::params::parse_int64;
 use super::shapes::{
-    PORTAL_ID, attachment, delivery_identifier, insert_opt, integration_actor_id,
-    integration_client, items, opt_str, str_field,
+    attachment, delivery_identifier, insert_opt, integration_actor_id, integration_client, items,
+    opt_str, str_field,
 };
 use super::{ConversationsVersion, checked_body, collect};
 use crate::errors::{ApiError, ErrorDetail};
 use crate::reply::Reply;
 use crate::schema::{EGG_ATTACHMENT, MESSAGE_EGG};
-use crate::state::Shared;
+use crate::state::Scope;
 use crate::time::now_rfc3339;
 use crate::validate::{INVALID_VALUE, check_union};
 
@@ -22,7 +22,7 @@ use crate::validate::{INVALID_VALUE, check_union};
 /// answers 201 with the stored `PublicConversationsMessage` /
 /// `PublicComment`.
 pub(crate) fn send(
-    shared: &Shared,
+    shared: &Scope<'_>,
     version: ConversationsVersion,
     raw_thread_id: &str,
     body: &[u8],
@@ -50,7 +50,7 @@ pub(crate) fn send(
             .ok()
             .filter(|t| store.has_thread(*t))?;
         let id = store.new_message_id();
-        let mut message = thread_message(&egg, &id, thread_id);
+        let mut message = thread_message(&egg, &id, thread_id, shared.app_id);
         if webhook_channel.is_some()
             && let Some(map) = message.as_object_mut()
         {
@@ -73,7 +73,7 @@ pub(crate) fn send(
             channel,
             &json!({
                 "type": "OUTGOING_CHANNEL_MESSAGE_CREATED",
-                "portalId": PORTAL_ID.to_string(),
+                "portalId": shared.hub_id.to_string(),
                 "channelId": channel.to_string(),
                 "channelIntegrationThreadIds": integration_thread_id.into_iter().collect::<Vec<_>>(),
                 "message": message,
@@ -109,7 +109,7 @@ fn check_recipients_reachable(egg: &Value, problems: &mut Vec<ErrorDetail>) {
 }
 
 /// The stored message for a validated `PublicMessageEgg`.
-fn thread_message(egg: &Value, id: &str, thread_id: i64) -> Value {
+fn thread_message(egg: &Value, id: &str, thread_id: i64, app_id: i32) -> Value {
     let now = now_rfc3339();
     let text = str_field(egg, "text");
     let attachments: Vec<Value> = items(egg, "attachments")
@@ -117,7 +117,7 @@ fn thread_message(egg: &Value, id: &str, thread_id: i64) -> Value {
         .map(|a| attachment(a, &EGG_ATTACHMENT))
         .collect();
     let mut message = if str_field(egg, "type") == "COMMENT" {
-        let actor = integration_actor_id();
+        let actor = integration_actor_id(app_id);
         json!({
             "type": "COMMENT",
             "id": id,
@@ -125,7 +125,7 @@ fn thread_message(egg: &Value, id: &str, thread_id: i64) -> Value {
             "createdAt": now,
             "updatedAt": now,
             "createdBy": actor,
-            "client": integration_client(),
+            "client": integration_client(app_id),
             "senders": [{ "actorId": actor }],
             "recipients": [],
             "archived": false,
@@ -143,7 +143,7 @@ fn thread_message(egg: &Value, id: &str, thread_id: i64) -> Value {
             "createdAt": now,
             "updatedAt": now,
             "createdBy": sender,
-            "client": integration_client(),
+            "client": integration_client(app_id),
             "senders": [{ "actorId": sender }],
             "recipients": recipients,
             "archived": false,
