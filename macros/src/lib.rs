@@ -6,7 +6,7 @@
 //! re-exported as `hubspot_api::hubspot_endpoint!`), which documents the
 //! grammar. That `macro_rules!` shim passes `#![crate = $crate]` first, so
 //! every generated path names the runtime through `$crate` and the expansion
-//! works whatever the caller's crate calls the runtime (see [`crate_path`]).
+//! works whatever the caller's crate calls the runtime (see the private `crate_path` module).
 //! The expansion runs parse → validate → generate, one module each; every error is collected and reported at once, each at the
 //! token it concerns, and the macro never panics (an internal bug becomes a
 //! `compile_error!`).
