@@ -51,7 +51,10 @@ pub mod visitor_identification;
 
 pub use hubspot_runtime::pagination::PageStream;
 pub use hubspot_runtime::{
-    ApiVersion, Client, DateTime, Endpoint, Error, JsonValue, hubspot_endpoint, webhooks,
+    AccessToken, ApiVersion, AuthScheme, AuthorizationUrl, Client, ClientBuilder, ClientSecret,
+    DateTime, DeveloperApiKey, DeveloperKey, Endpoint, Error, InMemoryTokenStore, Installation,
+    JsonValue, OAuthApp, RateLimit, RefreshToken, RetryPolicy, StoreError, StoreFuture, TokenSet,
+    TokenStore, hubspot_endpoint, oauth, webhooks,
 };
 
 use hubspot_runtime::schema::EndpointInfo;
@@ -61,9 +64,10 @@ use conversations::custom_channels::{
 };
 use conversations::{actors, channel_accounts, channels, inboxes, threads};
 
-/// Every endpoint this crate declares, for tests and tooling: each
-/// (version, operation) pair of HubSpot's Conversations specs is the path of
-/// exactly one of them.
+/// Every endpoint this crate declares (and HubSpot's OAuth API, which the
+/// runtime declares and this crate re-exports as [`oauth`]), for tests and
+/// tooling: each (version, operation) pair of HubSpot's Conversations and
+/// OAuth specs is the path of exactly one of them.
 pub const ENDPOINTS: &[&EndpointInfo] = &[
     // Custom channels: channels.
     cc_channels::CreateCustomChannel::METADATA,
@@ -106,4 +110,10 @@ pub const ENDPOINTS: &[&EndpointInfo] = &[
     threads::messages::GetOriginalMessageContent::METADATA,
     // Visitor identification.
     visitor_identification::GenerateVisitorToken::METADATA,
+    // OAuth: tokens, introspection, revocation.
+    oauth::CreateToken::METADATA,
+    oauth::v2026_09::CreateToken::METADATA,
+    oauth::IntrospectToken::METADATA,
+    oauth::v2026_09::IntrospectToken::METADATA,
+    oauth::RevokeToken::METADATA,
 ];

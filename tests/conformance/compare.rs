@@ -7,11 +7,14 @@ use std::fmt;
 
 use hubspot_runtime::ApiVersion;
 use hubspot_runtime::schema::{
-    BodyInfo, EndpointInfo, FieldInfo, Method, ObjectInfo, TypeInfo, UnionInfo,
+    AuthScheme, BodyInfo, EndpointInfo, FieldInfo, Method, ObjectInfo, TypeInfo, UnionInfo,
 };
 use serde_json::Value;
 
 use super::spec::{self, ObjectShape, Operation, Shape, Spec, UnionShape};
+
+const JSON: &str = "application/json";
+const FORM: &str = "application/x-www-form-urlencoded";
 
 /// How deep declared types may nest before we suspect a recursive `fn`.
 const MAX_DEPTH: usize = 64;
@@ -503,6 +506,7 @@ impl<'a> Comparer<'a> {
         // Operation-level `security` overrides the document's.
         let security = op.op.get("security").or_else(|| self.doc.get("security"));
         self.scopes(security, endpoint.scopes);
+        self.credentials(security, endpoint.auth);
     }
 
     // ---- parameters -------------------------------------------------------
@@ -664,7 +668,12 @@ impl<'a> Comparer<'a> {
             .get("required")
             .and_then(Value::as_bool)
             .unwrap_or(false);
-        let Some(schema) = self.json_schema(at, spec_body.get("content"), "requestBody") else {
+        let media = match declared {
+            BodyInfo::Form(_) => FORM,
+            _ => JSON,
+        };
+        let Some(schema) = self.media_schema(at, spec_body.get("content"), "requestBody", media)
+        else {
             if !matches!(declared, BodyInfo::None) {
                 self.find(at, "spec request body has no content, declared one");
             }
@@ -681,7 +690,7 @@ impl<'a> Comparer<'a> {
                 self.required(at, spec_required, field.required);
                 self.schema(at, schema, (field.ty)());
             }
-            BodyInfo::Fields(fields) => match spec::resolve(self.doc, schema) {
+            BodyInfo::Fields(fields) | BodyInfo::Form(fields) => match spec::resolve(self.doc, schema) {
                 Err(e) => self.find(at, e),
                 Ok((resolved, name)) => match spec::classify(self.doc, resolved, name, 0) {
                     Ok(Shape::Object(object)) => self.fields(at, &object, fields, None),
@@ -706,6 +715,19 @@ impl<'a> Comparer<'a> {
         content: Option<&'a Value>,
         what: &str,
     ) -> Option<&'a Value> {
+        self.media_schema(at, content, what, JSON)
+    }
+
+    /// The schema of `media` (`application/json` or
+    /// `application/x-www-form-urlencoded`) in a `content` map; reports
+    /// other media types. `None` when there is no content at all.
+    fn media_schema(
+        &mut self,
+        at: &str,
+        content: Option<&'a Value>,
+        what: &str,
+        media: &str,
+    ) -> Option<&'a Value> {
         let content = match content {
             None => return None,
             Some(Value::Object(content)) if content.is_empty() => return None,
@@ -715,14 +737,15 @@ impl<'a> Comparer<'a> {
                 return None;
             }
         };
-        let json = content.iter().find(|(media, _)| {
-            *media == "application/json" || media.starts_with("application/json;")
+        let wanted = media;
+        let found = content.iter().find(|(media, _)| {
+            *media == wanted || media.starts_with(&format!("{wanted};"))
         });
-        match json {
+        match found {
             Some((_, media)) => match media.get("schema") {
                 Some(schema) => Some(schema),
                 None => {
-                    self.find(at, format!("spec {what} application/json has no `schema`"));
+                    self.find(at, format!("spec {what} {wanted} has no `schema`"));
                     None
                 }
             },
@@ -731,7 +754,7 @@ impl<'a> Comparer<'a> {
                 self.find(
                     at,
                     format!(
-                        "spec {what} has no application/json content (has {})",
+                        "spec {what} has no {wanted} content (has {})",
                         types.join(", ")
                     ),
                 );
@@ -918,6 +941,83 @@ impl<'a> Comparer<'a> {
                     "spec says scopes {}, declared {}",
                     list(&spec_scopes),
                     list(&declared)
+                ),
+            );
+        }
+    }
+
+    // ---- credentials ------------------------------------------------------
+
+    /// Compares the declared credentials (`#[auth(...)]`) with the spec's
+    /// `security`, under one rule:
+    ///
+    /// - where the spec lists schemes, the declaration accepts each of them
+    ///   and nothing else, except that an endpoint taking OAuth tokens may
+    ///   also take a private app's token (HubSpot accepts one wherever an
+    ///   OAuth token goes, and the v3 specs list only `oauth2`);
+    /// - where `security` is empty or absent, the custom-channel
+    ///   administration operations (the "Conversations Custom Channels"
+    ///   specs) take the developer API key, as their `2026-09` version
+    ///   says, and every other operation (HubSpot's OAuth API) takes no
+    ///   credentials at all.
+    fn credentials(&mut self, security: Option<&'a Value>, declared: &[AuthScheme]) {
+        let at = "auth";
+        let mut spec_schemes = BTreeSet::new();
+        if let Some(Value::Array(requirements)) = security {
+            for requirement in requirements {
+                let Some(schemes) = requirement.as_object() else {
+                    continue; // reported by `scopes`
+                };
+                for scheme in schemes.keys() {
+                    match scheme.as_str() {
+                        "oauth2" => spec_schemes.insert(AuthScheme::OAuth),
+                        "private_apps" | "private_apps_legacy" => {
+                            spec_schemes.insert(AuthScheme::PrivateApp)
+                        }
+                        "developer_hapikey" => spec_schemes.insert(AuthScheme::DeveloperKey),
+                        other => {
+                            self.find(at, format!("spec security scheme `{other}` is unknown"));
+                            continue;
+                        }
+                    };
+                }
+            }
+        }
+        let declared_set: BTreeSet<AuthScheme> = declared.iter().copied().collect();
+        let (least, most) = if spec_schemes.is_empty() {
+            let title = self
+                .doc
+                .pointer("/info/title")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            let expected: BTreeSet<AuthScheme> = if title.contains("Custom Channels") {
+                [AuthScheme::DeveloperKey].into()
+            } else {
+                BTreeSet::new()
+            };
+            (expected.clone(), expected)
+        } else {
+            let mut most = spec_schemes.clone();
+            if most.contains(&AuthScheme::OAuth) {
+                most.insert(AuthScheme::PrivateApp);
+            }
+            (spec_schemes, most)
+        };
+        if !(least.is_subset(&declared_set) && declared_set.is_subset(&most)) {
+            let list = |set: &BTreeSet<AuthScheme>| {
+                let names: Vec<&str> = set.iter().map(|s| s.as_str()).collect();
+                format!("[{}]", names.join(", "))
+            };
+            let expected = if least == most {
+                list(&least)
+            } else {
+                format!("{} (or also {})", list(&least), list(&(&most - &least)))
+            };
+            self.find(
+                at,
+                format!(
+                    "spec security means {expected}, declared {}",
+                    list(&declared_set)
                 ),
             );
         }
