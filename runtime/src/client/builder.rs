@@ -1,0 +1,362 @@
+//! [`ClientBuilder`]: the client's configuration, validated by
+//! [`ClientBuilder::build`].
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::HeaderValue;
+
+use super::url::validate_base_url;
+use super::{
+    BASE_URL_ENV, Client, DEFAULT_BASE_URL, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_TIMEOUT,
+    DEFAULT_TOTAL_TIMEOUT, DEFAULT_USER_AGENT, Inner, TOKEN_ENV,
+};
+use crate::rate_limit::Limiter;
+use crate::{AccessToken, ApiVersion, Error, RateLimit, RetryPolicy};
+
+/// Configures and builds a [`Client`]; see [`Client::builder`].
+///
+/// Its `Debug` output shows the token redacted.
+///
+/// ```
+/// use std::time::Duration;
+/// use hubspot_runtime::{ApiVersion, Client};
+///
+/// let client = Client::builder()
+///     .token("pat-na1-0123456789")
+///     .base_url("http://127.0.0.1:3000")
+///     .timeout(Duration::from_secs(5))
+///     .api_version(ApiVersion::dated(2026, 3))
+///     .user_agent("my-app/1.0")
+///     .build()?;
+/// assert_eq!(client.user_agent(), "my-app/1.0");
+/// # Ok::<(), hubspot_runtime::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ClientBuilder {
+    token: Option<AccessToken>,
+    base_url: Option<String>,
+    timeout: Option<Duration>,
+    total_timeout: Option<Duration>,
+    api_version: Option<ApiVersion>,
+    user_agent: Option<String>,
+    retry: Option<RetryPolicy>,
+    rate_limit: Option<RateLimit>,
+    max_concurrent_requests: Option<usize>,
+}
+
+impl ClientBuilder {
+    /// The access token (a private app's token or an OAuth access token).
+    /// Required.
+    ///
+    /// ```
+    /// let builder = hubspot_runtime::Client::builder().token("pat-na1-0123456789");
+    /// assert!(!format!("{builder:?}").contains("pat-na1"));
+    /// ```
+    pub fn token(mut self, token: impl Into<AccessToken>) -> ClientBuilder {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// Where to send requests instead of `https://api.hubapi.com`, e.g. a
+    /// local fake. Must be an absolute `http` or `https` URL without a query,
+    /// fragment or credentials; a path prefix is kept.
+    ///
+    /// ```
+    /// use hubspot_runtime::{Client, Error};
+    ///
+    /// let bad = Client::builder().token("pat-na1-0123456789").base_url("ftp://example.com").build();
+    /// assert!(matches!(bad, Err(Error::Config(_))));
+    /// ```
+    pub fn base_url(mut self, base_url: impl Into<String>) -> ClientBuilder {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// How long one attempt may take, from sending to the end of the
+    /// answer's body, before it fails with [`Error::Timeout`] (and is
+    /// retried, if that is safe). Defaults to 30 seconds.
+    ///
+    /// ```
+    /// let client = hubspot_runtime::Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .timeout(std::time::Duration::from_secs(5))
+    ///     .build()?;
+    /// assert_eq!(client.timeout().as_secs(), 5);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn timeout(mut self, timeout: Duration) -> ClientBuilder {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// How long a request may take in all, from the call to `send` to its
+    /// result: waiting for the rate limiter, every attempt and the waits
+    /// between them. When it runs out during an attempt, the request fails
+    /// with [`Error::Timeout`]; a retry that could not start in time is not
+    /// made, and the last attempt's error is returned. Defaults to 90
+    /// seconds.
+    ///
+    /// ```
+    /// let client = hubspot_runtime::Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .total_timeout(std::time::Duration::from_secs(20))
+    ///     .build()?;
+    /// assert_eq!(client.total_timeout().as_secs(), 20);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn total_timeout(mut self, total_timeout: Duration) -> ClientBuilder {
+        self.total_timeout = Some(total_timeout);
+        self
+    }
+
+    /// How failed requests are retried; [`RetryPolicy::disabled`] turns
+    /// retries off. Defaults to [`RetryPolicy::default`].
+    ///
+    /// ```
+    /// use hubspot_runtime::{Client, RetryPolicy};
+    /// let client = Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .retry(RetryPolicy::default().with_max_attempts(3))
+    ///     .build()?;
+    /// assert_eq!(client.retry_policy().max_attempts(), 3);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn retry(mut self, policy: RetryPolicy) -> ClientBuilder {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// The client-side request budget, shared by the client and its clones.
+    /// Defaults to [`RateLimit::FreeOrStarter`], HubSpot's lowest published
+    /// app limit (100 requests per 10 seconds).
+    ///
+    /// ```
+    /// use hubspot_runtime::{Client, RateLimit};
+    /// let client = Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .rate_limit(RateLimit::Professional)
+    ///     .build()?;
+    /// assert_eq!(client.rate_limit(), RateLimit::Professional);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn rate_limit(mut self, limit: RateLimit) -> ClientBuilder {
+        self.rate_limit = Some(limit);
+        self
+    }
+
+    /// How many requests the client and its clones have in flight at most;
+    /// more wait their turn. Defaults to 10.
+    ///
+    /// ```
+    /// let client = hubspot_runtime::Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .max_concurrent_requests(4)
+    ///     .build()?;
+    /// assert_eq!(client.max_concurrent_requests(), 4);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn max_concurrent_requests(mut self, max: usize) -> ClientBuilder {
+        self.max_concurrent_requests = Some(max);
+        self
+    }
+
+    /// The API version to prefer: used for every endpoint that has it, while
+    /// endpoints without it use their newest version. A request sent with
+    /// [`Client::send_with_version`] and a version overrides it.
+    ///
+    /// ```
+    /// use hubspot_runtime::{ApiVersion, Client};
+    ///
+    /// let client = Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .api_version("2026-03".parse().unwrap())
+    ///     .build()?;
+    /// assert_eq!(client.api_version(), Some(ApiVersion::dated(2026, 3)));
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn api_version(mut self, version: ApiVersion) -> ClientBuilder {
+        self.api_version = Some(version);
+        self
+    }
+
+    /// The `User-Agent` header. Defaults to `hubspot-runtime/<version>`.
+    ///
+    /// ```
+    /// let client = hubspot_runtime::Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .user_agent("inbox-sync/2.1")
+    ///     .build()?;
+    /// assert_eq!(client.user_agent(), "inbox-sync/2.1");
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> ClientBuilder {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Validates the configuration and builds the [`Client`].
+    ///
+    /// ```
+    /// use hubspot_runtime::{Client, Error};
+    ///
+    /// assert!(matches!(Client::builder().build(), Err(Error::Config(_))));
+    /// assert!(Client::builder().token("pat-na1-0123456789").build().is_ok());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] when the token is missing, empty or cannot be sent in
+    /// a header, the base URL is not an `http(s)` URL, a timeout, the
+    /// concurrency bound or a custom rate limit's window is zero, or the user
+    /// agent cannot be sent in a header.
+    pub fn build(self) -> Result<Client, Error> {
+        let token = self.token.ok_or_else(|| {
+            Error::Config(format!(
+                "no access token: call ClientBuilder::token or set {TOKEN_ENV}"
+            ))
+        })?;
+        if token.is_empty() {
+            return Err(Error::Config("the access token is empty".to_owned()));
+        }
+        let mut authorization = HeaderValue::try_from(format!("Bearer {}", token.expose_secret()))
+            .map_err(|_| {
+                Error::Config(
+                    "the access token has characters an HTTP header cannot carry".to_owned(),
+                )
+            })?;
+        authorization.set_sensitive(true);
+
+        let base_url = validate_base_url(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+
+        let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
+        if timeout.is_zero() {
+            return Err(Error::Config("the timeout is zero".to_owned()));
+        }
+        let total_timeout = self.total_timeout.unwrap_or(DEFAULT_TOTAL_TIMEOUT);
+        if total_timeout.is_zero() {
+            return Err(Error::Config("the total timeout is zero".to_owned()));
+        }
+        let max_concurrent = self
+            .max_concurrent_requests
+            .unwrap_or(DEFAULT_MAX_CONCURRENT_REQUESTS);
+        if max_concurrent == 0 {
+            return Err(Error::Config(
+                "the bound on concurrent requests is zero".to_owned(),
+            ));
+        }
+        if max_concurrent > tokio::sync::Semaphore::MAX_PERMITS {
+            return Err(Error::Config(format!(
+                "the bound on concurrent requests is above {}",
+                tokio::sync::Semaphore::MAX_PERMITS
+            )));
+        }
+        let rate_limit = self.rate_limit.unwrap_or_default();
+        if rate_limit
+            .budget()
+            .is_some_and(|(_, window)| window.is_zero())
+        {
+            return Err(Error::Config("the rate limit's window is zero".to_owned()));
+        }
+
+        let user_agent = self
+            .user_agent
+            .unwrap_or_else(|| DEFAULT_USER_AGENT.to_owned());
+        let user_agent_header = HeaderValue::try_from(user_agent.as_str()).map_err(|_| {
+            Error::Config(format!(
+                "the user agent {user_agent:?} has characters an HTTP header cannot carry"
+            ))
+        })?;
+
+        let http = reqwest::Client::builder()
+            .user_agent(user_agent_header)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|error| Error::Config(format!("could not set up the HTTP client: {error}")))?;
+
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base: reqwest::Url::parse(&base_url).map_err(|error| {
+                    Error::Config(format!("the base URL {base_url:?} is not a URL: {error}"))
+                })?,
+                base_url,
+                token,
+                authorization,
+                api_version: self.api_version,
+                timeout,
+                total_timeout,
+                user_agent,
+                retry: self.retry.unwrap_or_default(),
+                rate_limit,
+                limiter: Limiter::new(rate_limit, max_concurrent),
+            }),
+        })
+    }
+
+    /// A builder configured from the variables `lookup` finds (see
+    /// [`Client::from_env`]).
+    pub(super) fn from_env_with(
+        lookup: impl Fn(&str) -> Option<std::ffi::OsString>,
+    ) -> Result<ClientBuilder, Error> {
+        let token = match lookup(TOKEN_ENV) {
+            None => {
+                return Err(Error::Config(format!(
+                    "{TOKEN_ENV} is not set: set it to a private app's access token"
+                )));
+            }
+            Some(token) => token
+                .into_string()
+                .map_err(|_| Error::Config(format!("{TOKEN_ENV} is not valid Unicode")))?,
+        };
+        if token.trim().is_empty() {
+            return Err(Error::Config(format!(
+                "{TOKEN_ENV} is empty: set it to a private app's access token"
+            )));
+        }
+        let mut builder = Client::builder().token(token);
+        if let Some(base_url) = lookup(BASE_URL_ENV) {
+            let base_url = base_url
+                .into_string()
+                .map_err(|_| Error::Config(format!("{BASE_URL_ENV} is not valid Unicode")))?;
+            if !base_url.trim().is_empty() {
+                builder = builder.base_url(base_url.trim());
+            }
+        }
+        Ok(builder)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_env_reads_the_token_and_optional_base_url() {
+        use std::ffi::OsString;
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| OsString::from(value))
+            }
+        };
+        let missing = ClientBuilder::from_env_with(env(&[])).unwrap_err();
+        assert!(missing.to_string().contains(TOKEN_ENV), "{missing}");
+        let empty = ClientBuilder::from_env_with(env(&[(TOKEN_ENV, " ")])).unwrap_err();
+        assert!(empty.to_string().contains("empty"), "{empty}");
+        let client = ClientBuilder::from_env_with(env(&[(TOKEN_ENV, "t"), (BASE_URL_ENV, "")]))
+            .unwrap()
+            .build()
+            .unwrap();
+        assert_eq!(client.base_url(), DEFAULT_BASE_URL);
+        let client = ClientBuilder::from_env_with(env(&[
+            (TOKEN_ENV, "t"),
+            (BASE_URL_ENV, "http://localhost:1"),
+        ]))
+        .unwrap()
+        .build()
+        .unwrap();
+        assert_eq!(client.base_url(), "http://localhost:1");
+    }
+}

@@ -1,0 +1,347 @@
+//! Sending a request: picking its version, preparing it once, then running
+//! its attempts through the rate limiter, retries and timeouts.
+
+use reqwest::header::{self, HeaderValue};
+use serde::de::DeserializeOwned;
+use tokio::time::Instant;
+use tracing::Instrument as _;
+use tracing::field::Empty;
+
+use super::Client;
+use super::body::decode_parts;
+use crate::endpoint::Query;
+use crate::error::excerpt;
+use crate::retry::{Retry, classify};
+use crate::schema::{EndpointInfo, Method};
+use crate::{ApiVersion, Endpoint, Error, RateLimitHeaders};
+
+/// The header carrying HubSpot's id for a request, for its support team.
+const CORRELATION_ID: header::HeaderName =
+    header::HeaderName::from_static("x-hubspot-correlation-id");
+/// `Accept` and `Content-Type`, built once rather than checked per request.
+const JSON: HeaderValue = HeaderValue::from_static("application/json");
+
+impl Client {
+    /// Sends `request` at the version [`send_with_version`] picks when the
+    /// request pins none.
+    ///
+    /// [`send_with_version`]: Client::send_with_version
+    ///
+    /// ```no_run
+    /// # async fn run<E: hubspot_runtime::Endpoint>(request: E) -> Result<(), hubspot_runtime::Error> {
+    /// let client = hubspot_runtime::Client::from_env()?;
+    /// let response = client.send(&request).await?;
+    /// # let _ = response;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As for [`send_with_version`](Client::send_with_version).
+    pub async fn send<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
+        self.send_with_version(request, None).await
+    }
+
+    /// Sends `request` and decodes HubSpot's answer.
+    ///
+    /// The version is picked before anything is sent: `version` if given
+    /// (and [`Error::UnsupportedVersion`] if the endpoint does not have it),
+    /// else the client's [`api_version`](Client::api_version) if the endpoint
+    /// has it, else the endpoint's newest version.
+    ///
+    /// The request carries `Authorization: Bearer <token>`, the query string
+    /// [`Endpoint::query`] collects (percent-encoded) and, when
+    /// [`Endpoint::body`] gives one, a JSON body. Any `2xx` answer's body
+    /// decodes into `E::Response` (an empty body as JSON `null`, so `()`
+    /// takes a `204`); any other status maps to an [`Error`] variant.
+    /// Redirects are not followed.
+    ///
+    /// Each attempt waits for the client's rate limiter and concurrency
+    /// bound, and may take [`timeout`](Client::timeout). A failed attempt is
+    /// retried as the [`RetryPolicy`] says, only when another attempt cannot
+    /// duplicate the request's effect, and only within
+    /// [`total_timeout`](Client::total_timeout). An endpoint with an
+    /// [idempotency key](Endpoint::IDEMPOTENCY_KEY) gets a fresh id when the
+    /// request has none, the same for every attempt.
+    ///
+    /// ```no_run
+    /// # async fn run<E: hubspot_runtime::Endpoint>(request: E) -> Result<(), hubspot_runtime::Error> {
+    /// use hubspot_runtime::{ApiVersion, Client, Error};
+    ///
+    /// let client = Client::from_env()?;
+    /// match client.send_with_version(&request, Some(ApiVersion::dated(2026, 3))).await {
+    ///     Ok(response) => { let _ = response; }
+    ///     Err(Error::UnsupportedVersion { available, .. }) => println!("try one of {available:?}"),
+    ///     Err(other) => return Err(other),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnsupportedVersion`], [`Error::Encode`] and
+    /// [`Error::InvalidRequest`] before sending; [`Error::Timeout`] and
+    /// [`Error::Transport`] when no answer arrives; the status variants for a
+    /// non-2xx answer; [`Error::Decode`] for a 2xx body that does not decode.
+    /// When retries did not help, the last attempt's error.
+    pub async fn send_with_version<E: Endpoint>(
+        &self,
+        request: &E,
+        version: Option<ApiVersion>,
+    ) -> Result<E::Response, Error> {
+        let index = select_version(E::INFO, version, self.inner.api_version)?;
+        let versioned = &E::INFO.paths[index];
+        let span = tracing::info_span!(
+            "hubspot_request",
+            endpoint = E::INFO.name,
+            method = E::INFO.method.as_str(),
+            path = versioned.template,
+            version = %versioned.version,
+            attempt = Empty,
+            status = Empty,
+            correlation_id = Empty,
+            elapsed_ms = Empty,
+        );
+        self.send_at::<E>(request, index).instrument(span).await
+    }
+
+    /// Prepares the request once, then runs the attempts.
+    async fn send_at<E: Endpoint>(&self, request: &E, index: usize) -> Result<E::Response, Error> {
+        let started = Instant::now();
+        let deadline = crate::rate_limit::later(started, self.inner.total_timeout);
+        let path = request.path(index);
+        let mut query = Query::default();
+        request.query(&mut query);
+        let body = match E::IDEMPOTENCY_KEY {
+            Some(_) => request.body_with_idempotency_key(crate::random::uuid_v4),
+            None => request.body(),
+        }
+        .map_err(Error::Encode)?;
+        let url = self.url(E::INFO, &path, &query)?;
+        if let Some(body) = &body {
+            tracing::trace!(body = %String::from_utf8_lossy(body), "request body");
+        }
+        let idempotent =
+            E::IDEMPOTENT || E::INFO.method.is_idempotent() || E::IDEMPOTENCY_KEY.is_some();
+        let prepared = Prepared {
+            method: http_method(E::INFO.method),
+            url,
+            body: body.map(bytes::Bytes::from),
+            idempotent,
+            deadline,
+        };
+        let result = self.run_attempts(&prepared).await;
+        let span = tracing::Span::current();
+        span.record("elapsed_ms", elapsed_millis(started));
+        match &result {
+            Ok(_) => tracing::debug!("HubSpot request succeeded"),
+            Err(error) => tracing::debug!(error = %error, "HubSpot request failed"),
+        }
+        result
+    }
+
+    /// Attempts `prepared` until it succeeds, fails in a way a retry cannot
+    /// fix (or could duplicate), or runs out of attempts or time.
+    async fn run_attempts<T: DeserializeOwned>(&self, prepared: &Prepared) -> Result<T, Error> {
+        let policy = self.inner.retry;
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            tracing::Span::current().record("attempt", attempt);
+            // `attempt` keeps to `prepared.deadline` itself, with one timer.
+            let error = match self.attempt(prepared).await {
+                Ok(response) => return Ok(response),
+                Err(error) => error,
+            };
+            let Retry::After { at_least } = classify(&error, prepared.idempotent) else {
+                return Err(error);
+            };
+            if attempt >= policy.max_attempts() {
+                return Err(error);
+            }
+            let delay = policy.delay(attempt, at_least);
+            if crate::rate_limit::later(Instant::now(), delay) >= prepared.deadline {
+                return Err(error);
+            }
+            tracing::warn!(
+                attempt,
+                delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
+                reason = crate::retry::reason(&error),
+                "retrying HubSpot request"
+            );
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    /// One attempt: wait for the limiter (until the request's deadline),
+    /// send and read the answer (within the per-attempt timeout and the
+    /// deadline), and decode it.
+    ///
+    /// A free permit is taken without a timer, so the common case arms one
+    /// timer per attempt, not one per wait.
+    async fn attempt<T: DeserializeOwned>(&self, prepared: &Prepared) -> Result<T, Error> {
+        let limiter = &self.inner.limiter;
+        let permit = match limiter.try_acquire() {
+            Some(permit) => permit,
+            None => tokio::time::timeout_at(prepared.deadline, limiter.acquire())
+                .await
+                .map_err(|_| Error::Timeout)?,
+        };
+        let attempt_deadline =
+            crate::rate_limit::later(Instant::now(), self.inner.timeout).min(prepared.deadline);
+        let mut builder = self
+            .inner
+            .http
+            .request(prepared.method.clone(), prepared.url.clone())
+            .header(header::AUTHORIZATION, self.inner.authorization.clone())
+            .header(header::ACCEPT, JSON);
+        if let Some(body) = &prepared.body {
+            builder = builder
+                .header(header::CONTENT_TYPE, JSON)
+                .body(body.clone());
+        }
+        let exchange = async {
+            let response = builder.send().await.map_err(transport_error)?;
+            let status = response.status().as_u16();
+            let headers = response.headers();
+            let limits = RateLimitHeaders::from_headers(headers);
+            let correlation_header = headers
+                .get(CORRELATION_ID)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned);
+            // Only an error needs the headers after the body is read.
+            let error_headers = (!(200..300).contains(&status)).then(|| headers.clone());
+            let bytes = response.bytes().await.map_err(transport_error)?;
+            Ok::<_, Error>((status, limits, correlation_header, error_headers, bytes))
+        };
+        let (status, limits, correlation_header, error_headers, bytes) =
+            match tokio::time::timeout_at(attempt_deadline, exchange).await {
+                Ok(answer) => answer?,
+                Err(_) => return Err(Error::Timeout),
+            };
+        self.inner.limiter.observe(&limits);
+        drop(permit);
+
+        tracing::trace!(status, body = %excerpt(&bytes), "response body");
+        let no_headers = http::HeaderMap::new();
+        let result = decode_parts(
+            status,
+            error_headers.as_ref().unwrap_or(&no_headers),
+            &bytes,
+        );
+
+        let span = tracing::Span::current();
+        span.record("status", status);
+        // An error body's own correlation id, else the header's.
+        let correlation_id = match &result {
+            Err(error) if error.correlation_id().is_some() => error.correlation_id(),
+            _ => correlation_header.as_deref(),
+        };
+        if let Some(id) = correlation_id {
+            span.record("correlation_id", id);
+        }
+        // A 429 holds back every clone for as long as HubSpot asked (not
+        // the daily limit's, which no request would outwait).
+        if let Err(error @ Error::RateLimited { .. }) = &result
+            && let Retry::After {
+                at_least: Some(wait),
+            } = classify(error, true)
+        {
+            self.inner.limiter.pause(wait);
+        }
+        result
+    }
+}
+
+/// A request ready to be sent, as many times as it takes.
+struct Prepared {
+    method: reqwest::Method,
+    url: reqwest::Url,
+    /// Shared, so that each attempt sends it without copying it.
+    body: Option<bytes::Bytes>,
+    /// Whether sending it twice has the effect of sending it once.
+    idempotent: bool,
+    /// When the whole request times out.
+    deadline: Instant,
+}
+
+fn elapsed_millis(started: Instant) -> u64 {
+    u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
+}
+
+/// Picks the index into `info.paths` to send at: the requested version (which
+/// must exist), else the client's pinned one if present, else the newest.
+fn select_version(
+    info: &EndpointInfo,
+    requested: Option<ApiVersion>,
+    pinned: Option<ApiVersion>,
+) -> Result<usize, Error> {
+    let position = |version: ApiVersion| info.paths.iter().position(|p| p.version == version);
+    if let Some(requested) = requested {
+        return position(requested).ok_or_else(|| Error::UnsupportedVersion {
+            endpoint: info.name,
+            requested,
+            available: info.versions().collect(),
+        });
+    }
+    pinned
+        .and_then(position)
+        .or_else(|| (0..info.paths.len()).max_by_key(|&i| info.paths[i].version))
+        .ok_or_else(|| Error::InvalidRequest(format!("{} declares no paths", info.name)))
+}
+
+fn http_method(method: Method) -> reqwest::Method {
+    match method {
+        Method::Get => reqwest::Method::GET,
+        Method::Post => reqwest::Method::POST,
+        Method::Put => reqwest::Method::PUT,
+        Method::Patch => reqwest::Method::PATCH,
+        Method::Delete => reqwest::Method::DELETE,
+    }
+}
+
+fn transport_error(error: reqwest::Error) -> Error {
+    if error.is_timeout() {
+        Error::Timeout
+    } else {
+        Error::Transport(error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::testing::info;
+    use crate::schema::VersionedPath;
+
+    const V3: ApiVersion = ApiVersion::V3;
+    const MARCH: ApiVersion = ApiVersion::dated(2026, 3);
+    const SEPTEMBER: ApiVersion = ApiVersion::dated(2026, 9);
+
+    static BOTH: [VersionedPath; 2] = [
+        VersionedPath {
+            version: V3,
+            template: "/v3",
+        },
+        VersionedPath {
+            version: MARCH,
+            template: "/2026-03",
+        },
+    ];
+
+    #[test]
+    fn versions_are_picked_request_then_client_then_newest() {
+        let info = info(&BOTH);
+        assert_eq!(select_version(&info, None, None).unwrap(), 1);
+        assert_eq!(select_version(&info, None, Some(V3)).unwrap(), 0);
+        assert_eq!(select_version(&info, None, Some(SEPTEMBER)).unwrap(), 1);
+        assert_eq!(select_version(&info, Some(V3), Some(MARCH)).unwrap(), 0);
+        let error = select_version(&info, Some(SEPTEMBER), Some(V3)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "Probe has no API version 2026-09; it has v3, 2026-03"
+        );
+    }
+}
