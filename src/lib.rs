@@ -51,8 +51,7 @@ pub mod visitor_identification;
 
 pub use hubspot_runtime::pagination::PageStream;
 pub use hubspot_runtime::{
-    AccessToken, ApiVersion, AuthScheme, AuthorizationUrl, Client, ClientBuilder, ClientSecret,
-    DateTime, DeveloperApiKey, DeveloperKey, Endpoint, Error, InMemoryTokenStore, Installation,
+    AccessToken, ApiVersion, AuthScheme, AuthorizationUrl, Client, ClientBuilder, DateTime, DeveloperApiKey, DeveloperKey, Endpoint, Error, InMemoryTokenStore, Installation,
     JsonValue, OAuthApp, RateLimit, RefreshToken, RetryPolicy, StoreError, StoreFuture, TokenSet,
     TokenStore, hubspot_endpoint, oauth, webhooks,
 };

@@ -102,6 +102,10 @@ fn samples() -> Samples {
         let client = Client::builder()
             .base_url(fake.base_url())
             .token(fake.token())
+            .developer_key(hubspot_api::DeveloperKey::new(
+                &fake.oauth_app().developer_key,
+                fake.oauth_app().app_id as u64,
+            ))
             .build()
             .unwrap();
         let phone = |value: &str| {

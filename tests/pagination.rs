@@ -27,6 +27,10 @@ async fn fake_and_client() -> (FakeHubSpot, Client) {
     let client = Client::builder()
         .base_url(fake.base_url())
         .token(fake.token())
+        .developer_key(hubspot_api::DeveloperKey::new(
+            &fake.oauth_app().developer_key,
+            fake.oauth_app().app_id as u64,
+        ))
         .build()
         .expect("a client for the fake");
     (fake, client)
@@ -105,6 +109,10 @@ async fn an_error_on_a_later_page_is_the_last_item() {
     let client = Client::builder()
         .base_url(fake.base_url())
         .token(fake.token())
+        .developer_key(hubspot_api::DeveloperKey::new(
+            &fake.oauth_app().developer_key,
+            fake.oauth_app().app_id as u64,
+        ))
         .retry(hubspot_runtime::RetryPolicy::disabled())
         .build()
         .expect("a client for the fake");

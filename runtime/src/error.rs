@@ -156,6 +156,141 @@ pub enum Error {
     /// `http(s)` URL, an environment variable that is missing, ...
     #[error("invalid HubSpot client configuration: {0}")]
     Config(String),
+
+    /// The endpoint accepts none of the credentials this client (or
+    /// account handle) holds; nothing was sent.
+    #[error("{0}")]
+    MissingCredentials(Box<MissingCredentials>),
+
+    /// HubSpot refused the account's refresh token (`BAD_REFRESH_TOKEN`,
+    /// `invalid_grant`): the app was uninstalled, or the token revoked. The
+    /// account's requests fail with this, without calling HubSpot again,
+    /// until the account installs the app again
+    /// ([`Client::install`](crate::Client::install)); other accounts are
+    /// not affected.
+    #[error("HubSpot account {hub_id} must install the app again: its refresh token was refused")]
+    ReauthorizationRequired {
+        /// The account.
+        hub_id: u64,
+    },
+
+    /// The [`TokenStore`](crate::TokenStore) failed to load or save an
+    /// account's tokens.
+    #[error("{0}")]
+    TokenStore(Box<crate::auth::StoreError>),
+}
+
+/// What [`Error::MissingCredentials`] says: the endpoint, the credentials it
+/// accepts, and why the client could not use any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct MissingCredentials {
+    /// The endpoint's Rust type name.
+    pub endpoint: &'static str,
+    /// What the endpoint accepts.
+    pub accepts: &'static [crate::schema::AuthScheme],
+    /// Why the client could not authenticate the request.
+    pub reason: &'static str,
+}
+
+impl fmt::Display for MissingCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let accepts: Vec<&str> = self.accepts.iter().map(|s| s.as_str()).collect();
+        write!(
+            f,
+            "{} accepts {}; {}",
+            self.endpoint,
+            accepts.join(" or "),
+            self.reason
+        )
+    }
+}
+
+impl std::error::Error for MissingCredentials {}
+
+impl Error {
+    /// An [`Error::Config`].
+    pub(crate) fn config(message: impl Into<String>) -> Error {
+        Error::Config(message.into())
+    }
+
+    /// A `2xx` answer that decoded but cannot be used, e.g. a token
+    /// response without tokens.
+    pub(crate) fn invalid_response(message: &str) -> Error {
+        Error::InvalidRequest(format!("HubSpot's answer cannot be used: {message}"))
+    }
+
+    /// Whether this is HubSpot refusing an OAuth refresh token
+    /// (`BAD_REFRESH_TOKEN`, or OAuth's `invalid_grant`): the account must
+    /// install the app again.
+    ///
+    /// ```
+    /// use hubspot_runtime::Error;
+    ///
+    /// let body = br#"{"status":"BAD_REFRESH_TOKEN","message":"missing or unknown refresh token",
+    ///     "error":"invalid_grant","error_description":"missing or unknown refresh token"}"#;
+    /// assert!(Error::from_response(400, &Default::default(), body).is_bad_refresh_token());
+    /// ```
+    pub fn is_bad_refresh_token(&self) -> bool {
+        self.status() == Some(400)
+            && self.api_error().is_some_and(|error| {
+                matches!(
+                    error.code.as_deref(),
+                    Some("BAD_REFRESH_TOKEN" | "invalid_grant")
+                )
+            })
+    }
+
+    /// Whether this is HubSpot refusing the access token as expired or
+    /// invalid (`401` with category `EXPIRED_AUTHENTICATION` or
+    /// `INVALID_AUTHENTICATION`, or none): a refreshed token may succeed.
+    ///
+    /// ```
+    /// use hubspot_runtime::Error;
+    ///
+    /// let body = br#"{"status":"error","message":"The OAuth token used to make this call expired 2 second(s) ago.",
+    ///     "category":"EXPIRED_AUTHENTICATION"}"#;
+    /// assert!(Error::from_response(401, &Default::default(), body).is_refused_token());
+    /// ```
+    pub fn is_refused_token(&self) -> bool {
+        match self {
+            Error::Unauthorized(error) => matches!(
+                error.category.as_deref(),
+                None | Some("EXPIRED_AUTHENTICATION" | "INVALID_AUTHENTICATION")
+            ),
+            _ => false,
+        }
+    }
+
+    /// Drops every copy of the answer's body from the error, for answers
+    /// that may carry secrets (HubSpot's OAuth endpoints).
+    pub(crate) fn withhold_body(&mut self) {
+        const WITHHELD: &str = "(withheld: the answer may carry credentials)";
+        match self {
+            Error::Decode { excerpt, .. } => *excerpt = WITHHELD.to_owned(),
+            other => {
+                if let Some(error) = other.api_error_mut()
+                    && error.body_excerpt.is_some()
+                {
+                    error.body_excerpt = Some(WITHHELD.to_owned());
+                }
+            }
+        }
+    }
+
+    fn api_error_mut(&mut self) -> Option<&mut ApiError> {
+        match self {
+            Error::Validation(error)
+            | Error::Unauthorized(error)
+            | Error::MissingScopes(error)
+            | Error::NotFound(error)
+            | Error::Conflict(error)
+            | Error::Server(error)
+            | Error::Status(error)
+            | Error::RateLimited { error, .. } => Some(error.as_mut()),
+            _ => None,
+        }
+    }
 }
 
 impl Error {
@@ -388,6 +523,10 @@ pub struct ApiError {
     /// `X-HubSpot-Correlation-Id` header): the id HubSpot's support can look
     /// the request up by.
     pub correlation_id: Option<String>,
+    /// The body's machine-readable code: its `status` when that is not just
+    /// `"error"` (e.g. `"BAD_REFRESH_TOKEN"` from the OAuth endpoints), else
+    /// OAuth's `error` (e.g. `"invalid_grant"`).
+    pub code: Option<String>,
     /// `category`, e.g. `"VALIDATION_ERROR"`, `"OBJECT_NOT_FOUND"`,
     /// `"MISSING_SCOPES"`, `"RATE_LIMITS"`.
     pub category: Option<String>,
@@ -467,7 +606,12 @@ impl ApiError {
             error.body_excerpt = Some(excerpt(body));
             return (error, None);
         };
-        error.message = string_field(&fields, "message").unwrap_or_default();
+        error.message = string_field(&fields, "message")
+            .or_else(|| string_field(&fields, "error_description"))
+            .unwrap_or_default();
+        error.code = string_field(&fields, "status")
+            .filter(|status| status != "error")
+            .or_else(|| string_field(&fields, "error"));
         error.correlation_id = string_field(&fields, "correlationId");
         error.category = string_field(&fields, "category");
         error.sub_category = string_field(&fields, "subCategory");

@@ -8,6 +8,7 @@
 extern crate self as hubspot_runtime;
 
 pub mod endpoint;
+pub mod oauth;
 pub mod pagination;
 pub mod schema;
 mod version;
@@ -48,11 +49,14 @@ mod random;
 mod rate_limit;
 mod retry;
 
-pub use auth::AccessToken;
+pub use auth::{
+    AccessToken, AuthorizationUrl, DeveloperApiKey, DeveloperKey, InMemoryTokenStore,
+    Installation, OAuthApp, RefreshToken, StoreError, StoreFuture, TokenSet, TokenStore,
+};
 pub use client::{
     Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_TIMEOUT,
     DEFAULT_TOTAL_TIMEOUT, DEFAULT_USER_AGENT, decode_response,
 };
-pub use error::{ApiError, Error, ErrorDetail, RateLimitHeaders};
+pub use error::{ApiError, Error, ErrorDetail, MissingCredentials, RateLimitHeaders};
 pub use rate_limit::RateLimit;
 pub use retry::RetryPolicy;

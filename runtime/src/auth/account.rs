@@ -28,7 +28,7 @@ struct Current {
     /// `Bearer <token>`, marked sensitive.
     header: HeaderValue,
     /// When to start refreshing: ahead of expiry by a fifth of the token's
-    /// life (at most five minutes), less up to a fifth of that at random,
+    /// life (at most five minutes), plus up to a fifth of that at random,
     /// so that processes sharing a store do not all refresh at once.
     refresh_at: SystemTime,
 }
@@ -258,7 +258,7 @@ impl Account {
             .client_secret(app.client_secret().expose_secret())
             .refresh_token(stored.refresh_token.expose_secret())
             .build();
-        let response = client.send_with_version(&request, Some(TOKEN_VERSION)).await?;
+        let response = crate::client::send_boxed(client, &request, TOKEN_VERSION).await?;
         let tokens = access_tokens(response)?;
         let refresh_token = if tokens.refresh_token.is_empty() {
             stored.refresh_token.clone()

@@ -23,9 +23,11 @@ mod install;
 mod secret;
 mod store;
 
-pub(crate) use account::Account;
+pub(crate) use account::{Account, TOKEN_VERSION, access_tokens, expires_at};
 pub use install::{AuthorizationUrl, Installation};
-pub use secret::{AccessToken, ClientSecret, DeveloperApiKey, RefreshToken};
+pub use secret::{AccessToken, DeveloperApiKey, RefreshToken};
+
+use crate::webhooks::ClientSecret;
 pub use store::{InMemoryTokenStore, StoreError, StoreFuture, TokenSet, TokenStore};
 
 /// A public app's OAuth settings, from its page in HubSpot's developer

@@ -99,12 +99,6 @@ secret!(
 );
 
 secret!(
-    /// A public app's OAuth client secret (it also signs HubSpot's webhooks).
-    ClientSecret,
-    "client-secret-0123"
-);
-
-secret!(
     /// A developer account's API key, sent as the `hapikey` query parameter
     /// on the custom-channel administration endpoints.
     DeveloperApiKey,
@@ -120,7 +114,6 @@ mod tests {
         let values = [
             format!("{:?}", AccessToken::from("secret-access")),
             format!("{:#?}", RefreshToken::from("secret-refresh")),
-            format!("{}", ClientSecret::from("secret-client")),
             format!("{:>40}", DeveloperApiKey::from("secret-dev")),
         ];
         for printed in values {

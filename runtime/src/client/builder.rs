@@ -11,12 +11,30 @@ use super::{
     BASE_URL_ENV, Client, DEFAULT_BASE_URL, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_TIMEOUT,
     DEFAULT_TOTAL_TIMEOUT, DEFAULT_USER_AGENT, Inner, TOKEN_ENV,
 };
+use super::auth::{Credentials, Developer, OAuth, PrivateApp};
+use crate::auth::{
+    AccessToken, DEFAULT_AUTHORIZE_URL, DeveloperKey, InMemoryTokenStore, OAuthApp, TokenStore,
+};
 use crate::rate_limit::Limiter;
-use crate::{AccessToken, ApiVersion, Error, RateLimit, RetryPolicy};
+use crate::{ApiVersion, Error, RateLimit, RetryPolicy};
+
+/// A token store in a builder, which `Debug` shows by name only.
+#[derive(Clone)]
+struct Store(Arc<dyn TokenStore>);
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TokenStore")
+    }
+}
 
 /// Configures and builds a [`Client`]; see [`Client::builder`].
 ///
-/// Its `Debug` output shows the token redacted.
+/// A client needs at least one credential: a private app's
+/// [`token`](ClientBuilder::token), a public app's
+/// [`oauth_app`](ClientBuilder::oauth_app), or a
+/// [`developer_key`](ClientBuilder::developer_key); each request uses what
+/// its endpoint accepts. Its `Debug` output shows every secret redacted.
 ///
 /// ```
 /// use std::time::Duration;
@@ -43,9 +61,81 @@ pub struct ClientBuilder {
     retry: Option<RetryPolicy>,
     rate_limit: Option<RateLimit>,
     max_concurrent_requests: Option<usize>,
+    oauth_app: Option<OAuthApp>,
+    token_store: Option<Store>,
+    developer_key: Option<DeveloperKey>,
+    account_rate_limit: Option<RateLimit>,
+    authorize_url: Option<String>,
 }
 
 impl ClientBuilder {
+    /// A public app's OAuth settings: the client then sends as any account
+    /// that installed the app ([`Client::install`], [`Client::account`]),
+    /// with that account's tokens, refreshed before they expire.
+    ///
+    /// ```
+    /// use hubspot_runtime::{Client, OAuthApp};
+    ///
+    /// let client = Client::builder()
+    ///     .oauth_app(OAuthApp::new("client-id", "client-secret", "https://example.com/callback"))
+    ///     .build()?;
+    /// assert!(!format!("{client:?}").contains("client-secret"));
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn oauth_app(mut self, app: OAuthApp) -> ClientBuilder {
+        self.oauth_app = Some(app);
+        self
+    }
+
+    /// Where the accounts' OAuth tokens are kept (default: an
+    /// [`InMemoryTokenStore`]).
+    pub fn token_store(self, store: impl TokenStore) -> ClientBuilder {
+        self.shared_token_store(Arc::new(store))
+    }
+
+    /// [`token_store`](ClientBuilder::token_store), for a store the app
+    /// also uses itself (to list installed accounts, say).
+    pub fn shared_token_store(mut self, store: Arc<dyn TokenStore>) -> ClientBuilder {
+        self.token_store = Some(Store(store));
+        self
+    }
+
+    /// The developer account's API key and the app's id, which HubSpot's
+    /// custom-channel administration endpoints take (as the `hapikey` and
+    /// `appId` query parameters).
+    ///
+    /// ```
+    /// use hubspot_runtime::{Client, DeveloperKey};
+    ///
+    /// let client = Client::builder()
+    ///     .developer_key(DeveloperKey::new("dev-key-0123", 123456))
+    ///     .build()?;
+    /// assert!(!format!("{client:?}").contains("dev-key-0123"));
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn developer_key(mut self, key: DeveloperKey) -> ClientBuilder {
+        self.developer_key = Some(key);
+        self
+    }
+
+    /// Each account's own request budget, for requests sent with its OAuth
+    /// tokens (default: [`RateLimit::PublicApp`], HubSpot's 110 requests per
+    /// 10 s per account for public apps). Each account also has its own
+    /// bound on concurrent requests, the client's
+    /// [`max_concurrent_requests`](ClientBuilder::max_concurrent_requests).
+    pub fn account_rate_limit(mut self, limit: RateLimit) -> ClientBuilder {
+        self.account_rate_limit = Some(limit);
+        self
+    }
+
+    /// The authorize step's URL that
+    /// [`Client::authorization_url`] starts from (default: HubSpot's,
+    /// `https://app.hubspot.com/oauth/authorize`; a local fake's otherwise).
+    pub fn authorize_url(mut self, url: impl Into<String>) -> ClientBuilder {
+        self.authorize_url = Some(url.into());
+        self
+    }
+
     /// The access token (a private app's token or an OAuth access token).
     /// Required.
     ///
@@ -211,22 +301,6 @@ impl ClientBuilder {
     /// concurrency bound or a custom rate limit's window is zero, or the user
     /// agent cannot be sent in a header.
     pub fn build(self) -> Result<Client, Error> {
-        let token = self.token.ok_or_else(|| {
-            Error::Config(format!(
-                "no access token: call ClientBuilder::token or set {TOKEN_ENV}"
-            ))
-        })?;
-        if token.is_empty() {
-            return Err(Error::Config("the access token is empty".to_owned()));
-        }
-        let mut authorization = HeaderValue::try_from(format!("Bearer {}", token.expose_secret()))
-            .map_err(|_| {
-                Error::Config(
-                    "the access token has characters an HTTP header cannot carry".to_owned(),
-                )
-            })?;
-        authorization.set_sensitive(true);
-
         let base_url = validate_base_url(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
 
         let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
@@ -268,6 +342,72 @@ impl ClientBuilder {
             ))
         })?;
 
+        if self.token.is_none() && self.oauth_app.is_none() && self.developer_key.is_none() {
+            return Err(Error::config(format!(
+                "no credentials: call ClientBuilder::token (or set {TOKEN_ENV}), \
+                 ClientBuilder::oauth_app or ClientBuilder::developer_key"
+            )));
+        }
+        let private_app = match self.token {
+            None => None,
+            Some(token) => {
+                if token.is_empty() {
+                    return Err(Error::config("the access token is empty"));
+                }
+                let mut header =
+                    HeaderValue::try_from(format!("Bearer {}", token.expose_secret())).map_err(
+                        |_| {
+                            Error::config(
+                                "the access token has characters an HTTP header cannot carry",
+                            )
+                        },
+                    )?;
+                header.set_sensitive(true);
+                Some(PrivateApp { token, header })
+            }
+        };
+        let account_rate_limit = self.account_rate_limit.unwrap_or(RateLimit::PublicApp);
+        if account_rate_limit
+            .budget()
+            .is_some_and(|(_, window)| window.is_zero())
+        {
+            return Err(Error::config("the account rate limit's window is zero"));
+        }
+        let oauth = match self.oauth_app {
+            None => None,
+            Some(app) => {
+                if app.client_id().trim().is_empty() || app.client_secret().is_empty() {
+                    return Err(Error::config(
+                        "the OAuth app's client id or client secret is empty",
+                    ));
+                }
+                Some(OAuth {
+                    app,
+                    store: self
+                        .token_store
+                        .map_or_else(|| Arc::new(InMemoryTokenStore::new()) as _, |s| s.0),
+                    authorize_url: self
+                        .authorize_url
+                        .unwrap_or_else(|| DEFAULT_AUTHORIZE_URL.to_owned()),
+                    account_rate_limit,
+                    max_concurrent,
+                    accounts: Default::default(),
+                })
+            }
+        };
+        let developer = match self.developer_key {
+            None => None,
+            Some(key) => {
+                if key.api_key().is_empty() {
+                    return Err(Error::config("the developer API key is empty"));
+                }
+                Some(Developer {
+                    key,
+                    limiter: Limiter::new(rate_limit, max_concurrent),
+                })
+            }
+        };
+
         let http = reqwest::Client::builder()
             .user_agent(user_agent_header)
             .redirect(reqwest::redirect::Policy::none())
@@ -281,8 +421,11 @@ impl ClientBuilder {
                     Error::Config(format!("the base URL {base_url:?} is not a URL: {error}"))
                 })?,
                 base_url,
-                token,
-                authorization,
+                credentials: Credentials {
+                    private_app,
+                    oauth,
+                    developer,
+                },
                 api_version: self.api_version,
                 timeout,
                 total_timeout,
@@ -291,6 +434,7 @@ impl ClientBuilder {
                 rate_limit,
                 limiter: Limiter::new(rate_limit, max_concurrent),
             }),
+            account: None,
         })
     }
 

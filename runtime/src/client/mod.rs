@@ -9,11 +9,11 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::HeaderValue;
-
+use crate::auth::Account;
 use crate::rate_limit::Limiter;
 use crate::{AccessToken, ApiVersion, Error, RateLimit, RetryPolicy};
 
+mod auth;
 mod body;
 mod builder;
 mod send;
@@ -21,6 +21,7 @@ mod url;
 
 pub use body::decode_response;
 pub use builder::ClientBuilder;
+pub(crate) use auth::send_boxed;
 
 /// Where HubSpot's APIs live, unless [`ClientBuilder::base_url`] says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.hubapi.com";
@@ -79,6 +80,8 @@ pub(crate) const BASE_URL_ENV: &str = "HUBSPOT_BASE_URL";
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
+    /// The account this handle sends as ([`Client::account`]).
+    account: Option<Arc<Account>>,
 }
 
 struct Inner {
@@ -88,9 +91,7 @@ struct Inner {
     /// `base_url` parsed once: a request's URL is a copy with its path and
     /// query set, so the scheme and host are not parsed again per request.
     base: reqwest::Url,
-    token: AccessToken,
-    /// `Bearer <token>`, marked sensitive.
-    authorization: HeaderValue,
+    credentials: auth::Credentials,
     api_version: Option<ApiVersion>,
     timeout: Duration,
     total_timeout: Duration,
@@ -257,7 +258,19 @@ impl fmt::Debug for Client {
         let inner = &self.inner;
         f.debug_struct("Client")
             .field("base_url", &inner.base_url)
-            .field("token", &inner.token)
+            .field(
+                "token",
+                &inner.credentials.private_app.as_ref().map(|p| &p.token),
+            )
+            .field(
+                "oauth_app",
+                &inner.credentials.oauth.as_ref().map(|o| &o.app),
+            )
+            .field(
+                "developer_key",
+                &inner.credentials.developer.as_ref().map(|d| &d.key),
+            )
+            .field("account", &self.hub_id())
             .field("api_version", &inner.api_version)
             .field("timeout", &inner.timeout)
             .field("total_timeout", &inner.total_timeout)

@@ -8,6 +8,7 @@ use tracing::Instrument as _;
 use tracing::field::Empty;
 
 use super::Client;
+use super::auth::Auth;
 use super::body::decode_parts;
 use crate::endpoint::Query;
 use crate::error::excerpt;
@@ -20,6 +21,8 @@ const CORRELATION_ID: header::HeaderName =
     header::HeaderName::from_static("x-hubspot-correlation-id");
 /// `Accept` and `Content-Type`, built once rather than checked per request.
 const JSON: HeaderValue = HeaderValue::from_static("application/json");
+/// The `Content-Type` of a form body (`#[form]` endpoints).
+const FORM: HeaderValue = HeaderValue::from_static("application/x-www-form-urlencoded");
 
 impl Client {
     /// Sends `request` at the version [`send_with_version`] picks when the
@@ -99,6 +102,8 @@ impl Client {
             method = E::INFO.method.as_str(),
             path = versioned.template,
             version = %versioned.version,
+            auth = Empty,
+            hub_id = Empty,
             attempt = Empty,
             status = Empty,
             correlation_id = Empty,
@@ -111,16 +116,32 @@ impl Client {
     async fn send_at<E: Endpoint>(&self, request: &E, index: usize) -> Result<E::Response, Error> {
         let started = Instant::now();
         let deadline = crate::rate_limit::later(started, self.inner.total_timeout);
+        // Credentials first: a request no credential of the client's can
+        // authenticate fails before anything is prepared or sent.
+        let auth = self.auth_for(E::INFO)?;
+        let span = tracing::Span::current();
+        span.record("auth", auth.scheme());
+        if let Auth::Account(account, _) = &auth {
+            span.record("hub_id", account.hub_id());
+        }
         let path = request.path(index);
         let mut query = Query::default();
         request.query(&mut query);
+        if let Auth::DeveloperKey(developer) = &auth {
+            query.push_str("hapikey", developer.key.api_key().expose_secret().to_owned());
+            query.push_str("appId", developer.key.app_id().to_string());
+        }
+        // A form body (HubSpot's OAuth API) carries the client secret and
+        // a code or refresh token, and its answer carries tokens: neither
+        // is ever logged, nor quoted in an error.
+        let sensitive = E::FORM || E::INFO.auth.is_empty();
         let body = match E::IDEMPOTENCY_KEY {
             Some(_) => request.body_with_idempotency_key(crate::random::uuid_v4),
             None => request.body(),
         }
         .map_err(Error::Encode)?;
         let url = self.url(E::INFO, &path, &query)?;
-        if let Some(body) = &body {
+        if let Some(body) = body.as_ref().filter(|_| !sensitive) {
             tracing::trace!(body = %String::from_utf8_lossy(body), "request body");
         }
         let idempotent =
@@ -131,6 +152,9 @@ impl Client {
             body: body.map(bytes::Bytes::from),
             idempotent,
             deadline,
+            auth,
+            form: E::FORM,
+            sensitive,
         };
         let result = self.run_attempts(&prepared).await;
         let span = tracing::Span::current();
@@ -144,17 +168,53 @@ impl Client {
 
     /// Attempts `prepared` until it succeeds, fails in a way a retry cannot
     /// fix (or could duplicate), or runs out of attempts or time.
-    async fn run_attempts<T: DeserializeOwned>(&self, prepared: &Prepared) -> Result<T, Error> {
+    ///
+    /// On an account handle, each attempt first gets the account's access
+    /// token (refreshed if it is due, before the attempt waits for a permit).
+    /// A `401` saying that token expired or is invalid causes one forced
+    /// refresh and one more attempt, outside the retry policy's count; a
+    /// second such `401` is the error.
+    async fn run_attempts<T: DeserializeOwned>(
+        &self,
+        prepared: &Prepared<'_>,
+    ) -> Result<T, Error> {
         let policy = self.inner.retry;
         let mut attempt = 0u32;
+        let mut forced_refresh = false;
         loop {
             attempt += 1;
             tracing::Span::current().record("attempt", attempt);
+            let bearer = match &prepared.auth {
+                Auth::Account(account, oauth) => {
+                    Some(account.bearer(self, &oauth.app, &*oauth.store).await?)
+                }
+                _ => None,
+            };
+            let header = match (&prepared.auth, &bearer) {
+                (_, Some(bearer)) => Some(&bearer.header),
+                (Auth::PrivateApp(private_app), None) => Some(&private_app.header),
+                _ => None,
+            };
             // `attempt` keeps to `prepared.deadline` itself, with one timer.
-            let error = match self.attempt(prepared).await {
+            let error = match self.attempt(prepared, header).await {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
             };
+            if let (Auth::Account(account, oauth), Some(bearer)) = (&prepared.auth, &bearer)
+                && error.is_refused_token()
+                && !forced_refresh
+            {
+                forced_refresh = true;
+                attempt -= 1;
+                tracing::info!(
+                    hub_id = account.hub_id(),
+                    "HubSpot refused the account's access token; refreshing it once"
+                );
+                account
+                    .after_rejection(self, &oauth.app, &*oauth.store, bearer.version)
+                    .await?;
+                continue;
+            }
             let Retry::After { at_least } = classify(&error, prepared.idempotent) else {
                 return Err(error);
             };
@@ -181,8 +241,12 @@ impl Client {
     ///
     /// A free permit is taken without a timer, so the common case arms one
     /// timer per attempt, not one per wait.
-    async fn attempt<T: DeserializeOwned>(&self, prepared: &Prepared) -> Result<T, Error> {
-        let limiter = &self.inner.limiter;
+    async fn attempt<T: DeserializeOwned>(
+        &self,
+        prepared: &Prepared<'_>,
+        authorization: Option<&HeaderValue>,
+    ) -> Result<T, Error> {
+        let limiter = prepared.limiter(self);
         let permit = match limiter.try_acquire() {
             Some(permit) => permit,
             None => tokio::time::timeout_at(prepared.deadline, limiter.acquire())
@@ -195,11 +259,14 @@ impl Client {
             .inner
             .http
             .request(prepared.method.clone(), prepared.url.clone())
-            .header(header::AUTHORIZATION, self.inner.authorization.clone())
             .header(header::ACCEPT, JSON);
+        if let Some(authorization) = authorization {
+            builder = builder.header(header::AUTHORIZATION, authorization.clone());
+        }
         if let Some(body) = &prepared.body {
+            let content_type = if prepared.form { FORM } else { JSON };
             builder = builder
-                .header(header::CONTENT_TYPE, JSON)
+                .header(header::CONTENT_TYPE, content_type)
                 .body(body.clone());
         }
         let exchange = async {
@@ -221,16 +288,23 @@ impl Client {
                 Ok(answer) => answer?,
                 Err(_) => return Err(Error::Timeout),
             };
-        self.inner.limiter.observe(&limits);
+        limiter.observe(&limits);
         drop(permit);
 
-        tracing::trace!(status, body = %excerpt(&bytes), "response body");
+        if !prepared.sensitive {
+            tracing::trace!(status, body = %excerpt(&bytes), "response body");
+        }
         let no_headers = http::HeaderMap::new();
-        let result = decode_parts(
+        let mut result = decode_parts(
             status,
             error_headers.as_ref().unwrap_or(&no_headers),
             &bytes,
         );
+        if prepared.sensitive
+            && let Err(error) = &mut result
+        {
+            error.withhold_body();
+        }
 
         let span = tracing::Span::current();
         span.record("status", status);
@@ -249,14 +323,14 @@ impl Client {
                 at_least: Some(wait),
             } = classify(error, true)
         {
-            self.inner.limiter.pause(wait);
+            limiter.pause(wait);
         }
         result
     }
 }
 
 /// A request ready to be sent, as many times as it takes.
-struct Prepared {
+struct Prepared<'a> {
     method: reqwest::Method,
     url: reqwest::Url,
     /// Shared, so that each attempt sends it without copying it.
@@ -265,6 +339,24 @@ struct Prepared {
     idempotent: bool,
     /// When the whole request times out.
     deadline: Instant,
+    /// The credentials it goes with.
+    auth: Auth<'a>,
+    /// Whether the body is form-encoded rather than JSON.
+    form: bool,
+    /// Whether its body and answer carry secrets (never logged or quoted).
+    sensitive: bool,
+}
+
+impl Prepared<'_> {
+    /// The budget the request counts against: its account's, the developer
+    /// key's, or the client's.
+    fn limiter<'c>(&'c self, client: &'c Client) -> &'c crate::rate_limit::Limiter {
+        match &self.auth {
+            Auth::Account(account, _) => account.limiter(),
+            Auth::DeveloperKey(developer) => &developer.limiter,
+            Auth::None | Auth::PrivateApp(_) => &client.inner.limiter,
+        }
+    }
 }
 
 fn elapsed_millis(started: Instant) -> u64 {

@@ -115,9 +115,11 @@ mod display {
     pub const SIGNATURE_VERSION: &str = "X-HubSpot-Signature-Version";
 }
 
-/// Your app's client secret, the key of HubSpot's signatures.
+/// Your app's client secret: the key of HubSpot's webhook signatures, and
+/// the secret an [`OAuthApp`](crate::OAuthApp) authenticates with.
 ///
-/// Its `Debug` prints a redaction. Cloning is cheap (the bytes are shared).
+/// Its `Debug` and `Display` print a redaction. Cloning is cheap (the bytes
+/// are shared).
 ///
 /// ```
 /// use hubspot_runtime::webhooks::ClientSecret;
@@ -150,6 +152,17 @@ impl ClientSecret {
 
     fn bytes(&self) -> &[u8] {
         self.0.as_bytes()
+    }
+
+    /// The secret itself. Every use is a place where it could leak: do not
+    /// log it or put it in an error message.
+    pub fn expose_secret(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the secret is empty or only whitespace.
+    pub fn is_empty(&self) -> bool {
+        self.0.trim().is_empty()
     }
 
     /// The `X-HubSpot-Signature-v3` HubSpot would send for this request,
@@ -200,6 +213,30 @@ impl ClientSecret {
 impl fmt::Debug for ClientSecret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ClientSecret(****)")
+    }
+}
+
+impl fmt::Display for ClientSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("****")
+    }
+}
+
+impl From<String> for ClientSecret {
+    fn from(secret: String) -> ClientSecret {
+        ClientSecret::new(secret)
+    }
+}
+
+impl From<&str> for ClientSecret {
+    fn from(secret: &str) -> ClientSecret {
+        ClientSecret::new(secret)
+    }
+}
+
+impl From<&String> for ClientSecret {
+    fn from(secret: &String) -> ClientSecret {
+        ClientSecret::new(secret.as_str())
     }
 }
 
