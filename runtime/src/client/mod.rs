@@ -21,6 +21,7 @@ mod url;
 
 pub use body::decode_response;
 pub use builder::ClientBuilder;
+pub use url::PathSegment;
 
 /// Where HubSpot's APIs live, unless [`ClientBuilder::base_url`] says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.hubapi.com";
