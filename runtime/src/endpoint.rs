@@ -1,7 +1,5 @@
 //! The contract between a declared endpoint and the [`Client`](crate::Client).
 
-use std::fmt::{self, Display, Write as _};
-
 use serde::de::DeserializeOwned;
 
 use crate::schema::EndpointInfo;
@@ -134,39 +132,11 @@ impl QueryValue for crate::DateTime {
     }
 }
 
-/// A path parameter's value, percent-encoded as one path segment when
-/// displayed, so that a `/` or `?` in an id cannot change the request's path.
-pub struct PathSegment<'a, T: ?Sized>(pub &'a T);
-
-impl<T: Display + ?Sized> Display for PathSegment<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        struct Encoder<'a, 'b>(&'a mut fmt::Formatter<'b>);
-        impl fmt::Write for Encoder<'_, '_> {
-            fn write_str(&mut self, s: &str) -> fmt::Result {
-                for byte in s.bytes() {
-                    if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-                        self.0.write_char(byte as char)?;
-                    } else {
-                        write!(self.0, "%{byte:02X}")?;
-                    }
-                }
-                Ok(())
-            }
-        }
-        write!(Encoder(f), "{}", self.0)
-    }
-}
+pub use crate::client::PathSegment;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn path_segments_are_percent_encoded() {
-        assert_eq!(PathSegment(&42).to_string(), "42");
-        assert_eq!(PathSegment("a/b?c d").to_string(), "a%2Fb%3Fc%20d");
-        assert_eq!(PathSegment("é").to_string(), "%C3%A9");
-    }
 
     #[test]
     fn query_values_expand_by_type() {

@@ -101,7 +101,8 @@ impl fmt::Display for AuthorizationUrl {
         let mut separator = if self.base.contains('?') { '&' } else { '?' };
         f.write_str(&self.base)?;
         let mut pair = |f: &mut fmt::Formatter<'_>, name: &str, value: &str| {
-            let encoded = crate::__private::encode_query_component(value);
+            let encoded =
+                percent_encoding::utf8_percent_encode(value, crate::client::QUERY_COMPONENT);
             let result = write!(f, "{separator}{name}={encoded}");
             separator = '&';
             result

@@ -22,6 +22,8 @@ mod url;
 pub use body::decode_response;
 pub use builder::ClientBuilder;
 pub(crate) use auth::send_boxed;
+pub use url::PathSegment;
+pub(crate) use url::QUERY_COMPONENT;
 
 /// Where HubSpot's APIs live, unless [`ClientBuilder::base_url`] says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.hubapi.com";

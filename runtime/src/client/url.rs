@@ -1,7 +1,9 @@
 //! Request URLs: the base URL checked once, then per request the base's
 //! path prefix, the endpoint's path and the percent-encoded query.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use super::Client;
 use crate::Error;
@@ -54,15 +56,53 @@ fn is_dot_segment(segment: &str) -> bool {
     decoded == "." || decoded == ".."
 }
 
-/// Appends `text` with everything but RFC 3986's unreserved characters
-/// percent-encoded.
+/// The bytes a path parameter's value keeps as they are when it becomes
+/// one path segment: RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`).
+/// Everything else is percent-encoded, UTF-8 byte by byte: `/`, `?` and `#`
+/// so that an id cannot change the request's path, `%` so that an id is
+/// never decoded into something else, and also the sub-delimiters RFC 3986
+/// would allow (`;`, `,`, `=`, ...), which some proxies and servers give
+/// meanings of their own.
+pub(crate) const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The bytes a query parameter's name or value keeps as they are: RFC 3986's
+/// unreserved characters. Everything else is percent-encoded, UTF-8 byte by
+/// byte: `&`, `=` and `#` so that a value cannot add parameters or end the
+/// query, `+` so that it is not read as a space (form decoding), and `%` so
+/// that a value is never decoded into something else.
+pub(crate) const QUERY_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Appends `text` percent-encoded as a query component ([`QUERY_COMPONENT`]).
 fn percent_encode(text: &str, out: &mut String) {
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(byte as char);
-        } else {
-            let _ = write!(out, "%{byte:02X}");
+    out.extend(utf8_percent_encode(text, QUERY_COMPONENT));
+}
+
+/// A path parameter's value, percent-encoded as one path segment
+/// ([`PATH_SEGMENT`]) when displayed, so that a `/` or `?` in an id cannot
+/// change the request's path. Generated path code formats each parameter
+/// through it.
+pub struct PathSegment<'a, T: ?Sized>(pub &'a T);
+
+impl<T: fmt::Display + ?Sized> fmt::Display for PathSegment<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// Encodes what the value writes, piece by piece, without buffering
+        /// it (percent-encoding works byte by byte, so pieces need not be
+        /// whole characters' worth of anything but `str`).
+        struct Encoder<'a, 'b>(&'a mut fmt::Formatter<'b>);
+        impl fmt::Write for Encoder<'_, '_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                utf8_percent_encode(s, PATH_SEGMENT).try_for_each(|piece| self.0.write_str(piece))
+            }
         }
+        write!(Encoder(f), "{}", self.0)
     }
 }
 
@@ -169,5 +209,17 @@ mod tests {
         let mut out = String::new();
         percent_encode("a b&c=d/é~", &mut out);
         assert_eq!(out, "a%20b%26c%3Dd%2F%C3%A9~");
+        let mut out = String::new();
+        percent_encode("+%#?;,", &mut out);
+        assert_eq!(out, "%2B%25%23%3F%3B%2C");
+    }
+
+    #[test]
+    fn path_segments_are_percent_encoded() {
+        assert_eq!(PathSegment(&42).to_string(), "42");
+        assert_eq!(PathSegment("a/b?c d").to_string(), "a%2Fb%3Fc%20d");
+        assert_eq!(PathSegment("é").to_string(), "%C3%A9");
+        assert_eq!(PathSegment("a-b.c_d~e").to_string(), "a-b.c_d~e");
+        assert_eq!(PathSegment("%2e;=#").to_string(), "%252e%3B%3D%23");
     }
 }
