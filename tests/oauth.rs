@@ -10,7 +10,7 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use hubspot_api::conversations::channels::{
+use hubspot_api::conversations::custom_channels::channels::{
     ArchiveCustomChannel, CreateCustomChannel, GetCustomChannel, ListCustomChannels,
     UpdateCustomChannel,
 };
