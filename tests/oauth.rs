@@ -151,8 +151,7 @@ async fn two_accounts_refresh_once_per_expiry_under_load() {
             let at = started + spread * i / sends;
             tokio::spawn(async move {
                 tokio::time::sleep_until(at.into()).await;
-                publish(channel, &format!("message {i}"))
-                    .send(&account)
+                account.send(&publish(channel, &format!("message {i}")))
                     .await
                     .map(|_| ())
             })
@@ -206,18 +205,20 @@ async fn two_accounts_refresh_once_per_expiry_under_load() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_concurrent_requests_on_an_expiring_token_cause_one_refresh() {
-    let fake = start(FakeConfig::default().token_lifetime(Duration::from_secs(2))).await;
+    // A lifetime long enough that the burst ends before the next token is
+    // due, even on a slow machine.
+    let fake = start(FakeConfig::default().token_lifetime(Duration::from_secs(6))).await;
     let store = Arc::new(InMemoryTokenStore::new());
     let client = client(&fake, store);
     install(&client, &fake, A).await;
-    // Past the refresh-ahead point (at most 0.48 s before expiry), before
+    // Past the refresh-ahead point (1.2 s to 1.44 s before expiry), before
     // expiry.
-    tokio::time::sleep(Duration::from_millis(1_650)).await;
+    tokio::time::sleep(Duration::from_millis(4_850)).await;
     let account = client.account(A);
     let tasks: Vec<_> = (0..1_000)
         .map(|i| {
             let account = account.clone();
-            tokio::spawn(async move { publish(1, &format!("burst {i}")).send(&account).await })
+            tokio::spawn(async move { account.send(&publish(1, &format!("burst {i}"))).await })
         })
         .collect();
     for task in tasks {
@@ -239,13 +240,12 @@ async fn revoked_or_expired_access_tokens_cost_one_refresh_and_one_retry() {
     let client = client(&fake, Arc::new(InMemoryTokenStore::new()));
     install(&client, &fake, A).await;
     let account = client.account(A);
-    publish(1, "before").send(&account).await.expect("sent");
+    account.send(&publish(1, "before")).await.expect("sent");
 
     // Revoked at the fake, 30 minutes before the client expects: the 401
     // makes the client refresh once and retry once.
     assert_eq!(fake.revoke_access_tokens(A as i64), 1);
-    publish(1, "after revocation")
-        .send(&account)
+    account.send(&publish(1, "after revocation"))
         .await
         .expect("sent after one refresh");
     let stats = fake.account_stats(A as i64).unwrap();
@@ -258,7 +258,7 @@ async fn revoked_or_expired_access_tokens_cost_one_refresh_and_one_retry() {
     let tasks: Vec<_> = (0..20)
         .map(|i| {
             let account = account.clone();
-            tokio::spawn(async move { publish(1, &format!("early {i}")).send(&account).await })
+            tokio::spawn(async move { account.send(&publish(1, &format!("early {i}"))).await })
         })
         .collect();
     for task in tasks {
@@ -286,11 +286,11 @@ async fn a_revoked_refresh_token_needs_a_reinstall_and_spares_other_accounts() {
 
     let (a, b) = (client.account(A), client.account(B));
     for i in 0..5 {
-        match publish(1, &format!("a {i}")).send(&a).await {
+        match a.send(&publish(1, &format!("a {i}"))).await {
             Err(Error::ReauthorizationRequired { hub_id }) => assert_eq!(hub_id, A),
             other => panic!("expected ReauthorizationRequired, got {other:?}"),
         }
-        publish(1, &format!("b {i}")).send(&b).await.expect("B goes on");
+        b.send(&publish(1, &format!("b {i}"))).await.expect("B goes on");
     }
     let stats = fake.account_stats(A as i64).unwrap();
     assert_eq!(
@@ -303,7 +303,7 @@ async fn a_revoked_refresh_token_needs_a_reinstall_and_spares_other_accounts() {
 
     // Installing again makes the account work again.
     install(&client, &fake, A).await;
-    publish(1, "a again").send(&a).await.expect("reinstalled");
+    a.send(&publish(1, "a again")).await.expect("reinstalled");
 }
 
 #[tokio::test]
@@ -339,7 +339,7 @@ async fn each_request_uses_the_credentials_its_endpoint_accepts() {
         "{text}"
     );
     // An OAuth endpoint on the app-wide handle: no account chosen.
-    let error = publish(1, "x").send(&oauth_only).await.unwrap_err();
+    let error = oauth_only.send(&publish(1, "x")).await.unwrap_err();
     assert!(matches!(error, Error::MissingCredentials(_)), "{error:?}");
     assert!(error.to_string().contains("account("), "{error}");
     assert_eq!(fake.requests().len(), before, "nothing was sent");
@@ -350,7 +350,7 @@ async fn each_request_uses_the_credentials_its_endpoint_accepts() {
         .developer_key(developer_key(&fake))
         .build()
         .unwrap();
-    let error = publish(1, "x").send(&admin).await.unwrap_err();
+    let error = admin.send(&publish(1, "x")).await.unwrap_err();
     assert!(matches!(error, Error::MissingCredentials(_)), "{error:?}");
     assert!(error.to_string().contains("PublishMessage"), "{error}");
 
@@ -468,12 +468,12 @@ async fn no_secret_reaches_logs_errors_or_debug_output_at_trace() {
     printed.push(format!("{a:?}"));
     // Refreshes (and rotations) happen.
     for i in 0..6 {
-        publish(channel, &format!("m {i}")).send(&a).await.unwrap();
+        a.send(&publish(channel, &format!("m {i}"))).await.unwrap();
         tokio::time::sleep(Duration::from_millis(400)).await;
     }
     // A forced refresh after a revocation.
     fake.revoke_access_tokens(B as i64);
-    publish(channel, "after revocation").send(&b).await.unwrap();
+    b.send(&publish(channel, "after revocation")).await.unwrap();
     for hub_id in [A, B] {
         let tokens = store.load(hub_id).await.unwrap().unwrap();
         secrets.push(tokens.access_token.expose_secret().to_owned());
@@ -484,7 +484,7 @@ async fn no_secret_reaches_logs_errors_or_debug_output_at_trace() {
     let refresh = store.load(B).await.unwrap().unwrap().refresh_token;
     fake.revoke_refresh_token(refresh.expose_secret());
     fake.expire_access_tokens(B as i64);
-    let error = publish(channel, "x").send(&b).await.unwrap_err();
+    let error = b.send(&publish(channel, "x")).await.unwrap_err();
     printed.push(format!("{error} {error:?}"));
     let bad = Client::builder()
         .base_url(fake.base_url())
@@ -492,7 +492,7 @@ async fn no_secret_reaches_logs_errors_or_debug_output_at_trace() {
         .build()
         .unwrap();
     secrets.push("pat-na1-not-a-real-token-0000".to_owned());
-    let error = publish(channel, "x").send(&bad).await.unwrap_err();
+    let error = bad.send(&publish(channel, "x")).await.unwrap_err();
     printed.push(format!("{error} {error:?}"));
     let closed = {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -501,7 +501,7 @@ async fn no_secret_reaches_logs_errors_or_debug_output_at_trace() {
     let unreachable = Client::builder()
         .base_url(format!("http://{closed}"))
         .developer_key(developer_key(&fake))
-        .retry_policy(hubspot_api::RetryPolicy::disabled())
+        .retry(hubspot_api::RetryPolicy::disabled())
         .build()
         .unwrap();
     let error = ListCustomChannels::builder()
@@ -515,7 +515,22 @@ async fn no_secret_reaches_logs_errors_or_debug_output_at_trace() {
     let all = format!("{logs}\n{}", printed.join("\n"));
     secrets.sort();
     secrets.dedup();
-    let leaks: Vec<&String> = secrets.iter().filter(|s| all.contains(s.as_str())).collect();
+    // Where each leaked secret was found, named by its position and length
+    // only.
+    let leaks: Vec<String> = secrets
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| all.contains(s.as_str()))
+        .map(|(i, s)| {
+            let place = if logs.contains(s.as_str()) { "logs" } else { "Debug/Display" };
+            let line = all
+                .lines()
+                .find(|line| line.contains(s.as_str()))
+                .unwrap_or_default()
+                .replace(s.as_str(), "<SECRET>");
+            format!("secret #{i} ({} chars) in {place}: {line}", s.len())
+        })
+        .collect();
     println!(
         "{} secrets, {} bytes of TRACE logs and {} Debug/Display texts: {} occurrences",
         secrets.len(),
@@ -523,5 +538,5 @@ async fn no_secret_reaches_logs_errors_or_debug_output_at_trace() {
         printed.len(),
         leaks.len()
     );
-    assert!(leaks.is_empty(), "leaked: {} secret(s)", leaks.len());
+    assert!(leaks.is_empty(), "leaked:\n{}", leaks.join("\n"));
 }

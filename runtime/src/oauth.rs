@@ -132,9 +132,9 @@ hubspot_endpoint! {
     #[tag = "token_use"]
     pub union TokenResponse {
         /// An account's access and refresh tokens.
-        ACCESS_TOKEN = "access_token" => AccessTokenResponse,
+        AccessToken = "access_token" => AccessTokenResponse,
         /// An app token from the `client_credentials` grant.
-        CLIENT_CREDENTIALS = "client_credentials" => ClientCredentialsTokenResponse,
+        ClientCredentials = "client_credentials" => ClientCredentialsTokenResponse,
     }
 
     /// An account's tokens, from the authorization-code or refresh-token
@@ -201,9 +201,9 @@ hubspot_endpoint! {
     #[tag = "token_use"]
     pub union TokenInfo {
         /// An access token.
-        ACCESS_TOKEN = "access_token" => AccessTokenInfo,
+        AccessToken = "access_token" => AccessTokenInfo,
         /// A refresh token.
-        REFRESH_TOKEN = "refresh_token" => RefreshTokenInfo,
+        RefreshToken = "refresh_token" => RefreshTokenInfo,
     }
 
     /// A live access token, described.

@@ -75,6 +75,10 @@ pub enum RateLimit {
     /// Accounts with HubSpot's API limit increase: 250 requests per 10
     /// seconds.
     ApiLimitIncrease,
+    /// A public (OAuth) app, in each account that installed it: 110
+    /// requests per 10 seconds per account. The default budget of each
+    /// account handle ([`ClientBuilder::account_rate_limit`](crate::ClientBuilder::account_rate_limit)).
+    PublicApp,
     /// Your own budget, e.g. to leave room for another integration using the
     /// same app, or to scale time down in tests.
     Custom {
@@ -103,6 +107,7 @@ impl RateLimit {
             RateLimit::FreeOrStarter => Some((100, HUBSPOT_WINDOW)),
             RateLimit::Professional | RateLimit::Enterprise => Some((190, HUBSPOT_WINDOW)),
             RateLimit::ApiLimitIncrease => Some((250, HUBSPOT_WINDOW)),
+            RateLimit::PublicApp => Some((110, HUBSPOT_WINDOW)),
             RateLimit::Custom {
                 max_requests,
                 window,
@@ -348,6 +353,7 @@ mod tests {
         assert_eq!(RateLimit::Professional.budget().unwrap().0, 190);
         assert_eq!(RateLimit::Enterprise.budget().unwrap().0, 190);
         assert_eq!(RateLimit::ApiLimitIncrease.budget().unwrap().0, 250);
+        assert_eq!(RateLimit::PublicApp.budget(), Some((110, HUBSPOT_WINDOW)));
         assert_eq!(RateLimit::Unlimited.budget(), None);
         assert_eq!(
             RateLimit::custom(0, Duration::from_secs(1)).budget(),

@@ -154,6 +154,9 @@ impl Account {
         app: &OAuthApp,
         store: &dyn TokenStore,
     ) -> Result<Bearer, Error> {
+        if self.reauthorize.load(Ordering::SeqCst) {
+            return Err(self.reauthorization_required());
+        }
         if let Some(bearer) = self.cached(SystemTime::now(), None) {
             return Ok(bearer);
         }

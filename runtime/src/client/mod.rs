@@ -286,7 +286,7 @@ impl fmt::Debug for Client {
 
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::schema::{BodyInfo, EndpointInfo, Method, TypeInfo, VersionedPath};
+    use crate::schema::{AuthScheme, BodyInfo, EndpointInfo, Method, TypeInfo, VersionedPath};
 
     /// A `GET` endpoint's metadata with these versions, for unit tests.
     pub(crate) fn info(versions: &'static [VersionedPath]) -> EndpointInfo {
@@ -300,6 +300,7 @@ pub(crate) mod testing {
             success_status: 200,
             response: || TypeInfo::Unit,
             scopes: &[],
+            auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
         }
     }
 }
