@@ -8,10 +8,12 @@
 
 mod conformance;
 
+use std::collections::BTreeSet;
+
 use conformance::{Allowance, Coverage, Report};
 use hubspot_runtime::ApiVersion;
 use hubspot_runtime::schema::{
-    BodyInfo, EndpointInfo, EnumInfo, FieldInfo, Method, ObjectInfo, Schema, TypeInfo, UnionInfo,
+    AuthScheme, BodyInfo, EndpointInfo, EnumInfo, FieldInfo, Method, ObjectInfo, Schema, TypeInfo, UnionInfo,
     UnionVariantInfo, VersionedPath,
 };
 use serde_json::{Value, json};
@@ -76,6 +78,33 @@ const ALLOWED: &[Allowance] = allowances![
             "body.capabilities", "body.channelAccountConnectionRedirectUrl", "body.channelDescription",
             "body.channelLogoUrl", "body.name", "body.webhookUrl",
         ],
+    },
+    // HubSpot's OAuth specs mark no form field required, yet the token,
+    // introspection and revocation endpoints refuse a request without the
+    // app's credentials, the grant type or the token (RFC 6749 sections
+    // 4.1.3 and 6, RFC 7662 section 2.1, RFC 7009 section 2.1, and the
+    // fake's `invalid_request` answers). Declared required, so that the
+    // compiler asks for them; the grant-specific fields (`code`,
+    // `redirect_uri`, `refresh_token`) stay optional.
+    "OAuth form fields HubSpot requires although the spec marks none required" => {
+        "v3" "POST" "/oauth/v3/token": ["body.client_id", "body.client_secret", "body.grant_type"],
+        "2026-03" "POST" "/oauth/2026-03/token": ["body.client_id", "body.client_secret", "body.grant_type"],
+        "2026-09" "POST" "/oauth/2026-09/token": ["body.client_id", "body.client_secret", "body.grant_type"],
+        "v3" "POST" "/oauth/v3/token/introspect": ["body.client_id", "body.client_secret", "body.token"],
+        "2026-03" "POST" "/oauth/2026-03/token/introspect": ["body.client_id", "body.client_secret", "body.token"],
+        "2026-09" "POST" "/oauth/2026-09/token/introspect": ["body.client_id", "body.client_secret", "body.token"],
+        "v3" "POST" "/oauth/v3/token/revoke": ["body.client_id", "body.client_secret", "body.token"],
+        "2026-03" "POST" "/oauth/2026-03/token/revoke": ["body.client_id", "body.client_secret", "body.token"],
+        "2026-09" "POST" "/oauth/2026-09/token/revoke": ["body.client_id", "body.client_secret", "body.token"],
+    },
+    // These operations document only a `default` (error) response. A
+    // revocation succeeds with `200` and an empty body (RFC 7009 section
+    // 2.2); the 2026-09 token endpoint answers as the earlier versions do.
+    "OAuth success responses the spec leaves undocumented" => {
+        "v3" "POST" "/oauth/v3/token/revoke": ["status"],
+        "2026-03" "POST" "/oauth/2026-03/token/revoke": ["status"],
+        "2026-09" "POST" "/oauth/2026-09/token/revoke": ["status"],
+        "2026-09" "POST" "/oauth/2026-09/token": ["status"],
     },
 ];
 
@@ -413,6 +442,7 @@ static PUBLISH_MESSAGE: EndpointInfo = EndpointInfo {
     success_status: 201,
     response: || TypeInfo::Object(&MESSAGE),
     scopes: &["conversations.custom_channels.write"],
+    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
 };
 
 // -- the wrong declaration: every deviation is listed in the test -----------
@@ -543,6 +573,7 @@ static WRONG_PUBLISH_MESSAGE: EndpointInfo = EndpointInfo {
     success_status: 200,
     response: || TypeInfo::Object(&WRONG_MESSAGE),
     scopes: &["conversations.custom_channels.read"],
+    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
 };
 
 fn check_fixture(endpoints: &[&EndpointInfo], allowed: &[Allowance], mode: Coverage) -> Report {
@@ -553,6 +584,47 @@ fn check_fixture(endpoints: &[&EndpointInfo], allowed: &[Allowance], mode: Cover
         allowed,
         mode,
     )
+}
+
+/// The credentials rule: the spec's schemes, plus a private app's token
+/// where OAuth is accepted; nothing else.
+#[test]
+fn checker_compares_declared_credentials_with_the_specs_security() {
+    for (auth, expected) in [
+        (&[AuthScheme::OAuth][..], None),
+        (&[AuthScheme::OAuth, AuthScheme::PrivateApp][..], None),
+        (
+            &[AuthScheme::PrivateApp][..],
+            Some("spec security means [oauth] (or also [private_app]), declared [private_app]"),
+        ),
+        (
+            &[AuthScheme::OAuth, AuthScheme::DeveloperKey][..],
+            Some(
+                "spec security means [oauth] (or also [private_app]), declared [oauth, developer_key]",
+            ),
+        ),
+        (
+            &[][..],
+            Some("spec security means [oauth] (or also [private_app]), declared []"),
+        ),
+    ] {
+        let info: &'static EndpointInfo = Box::leak(Box::new(EndpointInfo {
+            auth,
+            ..PUBLISH_MESSAGE
+        }));
+        let lines: Vec<String> = check_fixture(&[info], &[], Coverage::Report)
+            .mismatch_lines()
+            .into_iter()
+            .filter(|line| line.contains(": auth: "))
+            .collect();
+        let expected: Vec<String> = expected
+            .into_iter()
+            .map(|m| {
+                format!("v3 POST /conversations/v3/custom-channels/{{channelId}}/messages: auth: {m}")
+            })
+            .collect();
+        assert_eq!(lines, expected, "{auth:?}");
+    }
 }
 
 #[test]
@@ -736,6 +808,7 @@ static GET_ACTOR: EndpointInfo = EndpointInfo {
     success_status: 200,
     response: || TypeInfo::Union(&ACTOR),
     scopes: &["conversations.read"],
+    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
 };
 
 /// Like [`ACTOR`], but LLM actors wrongly get an `email` and SYSTEM is missing.
@@ -767,7 +840,7 @@ fn checker_reads_real_unions_and_all_of_sub_types_without_false_alarms() {
     assert_eq!(report.mismatch_lines(), Vec::<String>::new());
     let declared: usize = report.coverage.iter().map(|row| row.declared).sum();
     let total: usize = report.coverage.iter().map(|row| row.operations).sum();
-    assert_eq!((declared, total), (2, 77));
+    assert_eq!((declared, total), (2, 86));
 
     // The variants really are compared, in both spellings of the union.
     let report = specs.check(&[&WRONG_GET_ACTOR], &[], Coverage::Report);
@@ -786,7 +859,7 @@ fn checker_reads_real_unions_and_all_of_sub_types_without_false_alarms() {
 }
 
 /// Every schema and parameter in the real specs is one the checker can read,
-/// and every `oneOf` member carries a single-valued `type` tag: a spec update
+/// and the `oneOf` members share a single-valued tag property: a spec update
 /// with a new quirk fails here first, before any declaration meets it.
 #[test]
 fn checker_understands_every_schema_in_the_real_specs() {
@@ -818,8 +891,10 @@ fn checker_understands_every_schema_in_the_real_specs() {
                     {
                         pending.push((format!("{at} param"), &p["schema"], None));
                     }
-                    if let Some(s) = op.pointer("/requestBody/content/application~1json/schema") {
-                        pending.push((format!("{at} body"), s, None));
+                    for media in ["application~1json", "application~1x-www-form-urlencoded"] {
+                        if let Some(s) = op.pointer(&format!("/requestBody/content/{media}/schema")) {
+                            pending.push((format!("{at} body"), s, None));
+                        }
                     }
                     for (code, r) in op["responses"].as_object().into_iter().flatten() {
                         if let Some(s) = r.pointer("/content/application~1json/schema") {
@@ -855,18 +930,36 @@ fn checker_understands_every_schema_in_the_real_specs() {
                     );
                 }
                 Ok(Shape::Union(union)) => {
+                    // The properties of each member that hold one constant:
+                    // the tag is one all members share (`type` in the
+                    // Conversations specs, `token_use` in OAuth's).
+                    let mut common: Option<BTreeSet<String>> = None;
                     for member in union.members {
-                        let tag = match shape_of(doc, member) {
-                            Ok(Shape::Object(object)) => {
-                                object.property("type").map(|t| shape_of(doc, t))
-                            }
-                            _ => None,
+                        let constants: BTreeSet<String> = match shape_of(doc, member) {
+                            Ok(Shape::Object(object)) => object
+                                .properties
+                                .iter()
+                                .filter(|(_, p)| {
+                                    matches!(shape_of(doc, p), Ok(Shape::Enum(ref v)) if v.len() == 1)
+                                })
+                                .map(|(n, _)| (*n).to_owned())
+                                .collect(),
+                            _ => BTreeSet::new(),
                         };
-                        if !matches!(tag, Some(Ok(Shape::Enum(ref v))) if v.len() == 1) {
+                        if constants.is_empty() {
                             problems.push(format!(
-                                "{at}: oneOf member {member} has no single-valued `type` tag"
+                                "{at}: oneOf member {member} has no single-valued tag property"
                             ));
                         }
+                        common = Some(match common {
+                            None => constants,
+                            Some(c) => c.intersection(&constants).cloned().collect(),
+                        });
+                    }
+                    if common.is_some_and(|c| c.is_empty()) {
+                        problems.push(format!(
+                            "{at}: the oneOf members share no single-valued tag property"
+                        ));
                     }
                 }
                 Ok(_) => {}
@@ -894,6 +987,7 @@ static ODD: EndpointInfo = EndpointInfo {
     success_status: 200,
     response: || TypeInfo::Map(string),
     scopes: &[],
+    auth: &[],
 };
 
 /// `ODD` with its placeholder renamed: the spec path differs only in that.
@@ -1024,6 +1118,7 @@ static BATCH_READ: EndpointInfo = EndpointInfo {
     success_status: 200,
     response: || TypeInfo::Object(&BATCH_RESULT),
     scopes: &["conversations.read"],
+    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
 };
 
 #[test]
