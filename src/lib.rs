@@ -51,7 +51,8 @@ pub mod visitor_identification;
 
 pub use hubspot_runtime::pagination::PageStream;
 pub use hubspot_runtime::{
-    ApiVersion, Client, DateTime, Endpoint, Error, JsonValue, hubspot_endpoint, webhooks,
+    ApiVersion, AuthScheme, Client, DateTime, Endpoint, Error, JsonValue, hubspot_endpoint,
+    webhooks,
 };
 
 use hubspot_runtime::schema::EndpointInfo;

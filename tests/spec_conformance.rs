@@ -9,11 +9,11 @@
 mod conformance;
 
 use conformance::{Allowance, Coverage, Report};
-use hubspot_runtime::ApiVersion;
 use hubspot_runtime::schema::{
     BodyInfo, EndpointInfo, EnumInfo, FieldInfo, Method, ObjectInfo, Schema, TypeInfo, UnionInfo,
     UnionVariantInfo, VersionedPath,
 };
+use hubspot_runtime::{ApiVersion, AuthScheme};
 use serde_json::{Value, json};
 
 /// `Allowance`s for many (version, method, path, field)s sharing a reason.
@@ -413,6 +413,7 @@ static PUBLISH_MESSAGE: EndpointInfo = EndpointInfo {
     success_status: 201,
     response: || TypeInfo::Object(&MESSAGE),
     scopes: &["conversations.custom_channels.write"],
+    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
 };
 
 // -- the wrong declaration: every deviation is listed in the test -----------
@@ -543,6 +544,7 @@ static WRONG_PUBLISH_MESSAGE: EndpointInfo = EndpointInfo {
     success_status: 200,
     response: || TypeInfo::Object(&WRONG_MESSAGE),
     scopes: &["conversations.custom_channels.read"],
+    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
 };
 
 fn check_fixture(endpoints: &[&EndpointInfo], allowed: &[Allowance], mode: Coverage) -> Report {
@@ -736,6 +738,7 @@ static GET_ACTOR: EndpointInfo = EndpointInfo {
     success_status: 200,
     response: || TypeInfo::Union(&ACTOR),
     scopes: &["conversations.read"],
+    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
 };
 
 /// Like [`ACTOR`], but LLM actors wrongly get an `email` and SYSTEM is missing.
@@ -894,6 +897,7 @@ static ODD: EndpointInfo = EndpointInfo {
     success_status: 200,
     response: || TypeInfo::Map(string),
     scopes: &[],
+    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
 };
 
 /// `ODD` with its placeholder renamed: the spec path differs only in that.
@@ -1024,6 +1028,7 @@ static BATCH_READ: EndpointInfo = EndpointInfo {
     success_status: 200,
     response: || TypeInfo::Object(&BATCH_RESULT),
     scopes: &["conversations.read"],
+    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
 };
 
 #[test]

@@ -566,6 +566,7 @@ fn elapsed_millis(started: Instant) -> u64 {
 /// #     const INFO: &'static EndpointInfo = &EndpointInfo {
 /// #         name: "Probe", method: Method::Get, paths: &[], path_params: &[], query_params: &[],
 /// #         body: BodyInfo::None, success_status: 200, response: || TypeInfo::Json, scopes: &[],
+/// #         auth: &[],
 /// #     };
 /// #     fn path(&self, _: usize) -> String { String::new() }
 /// #     fn body(&self) -> Result<Option<Vec<u8>>, serde_json::Error> { Ok(None) }
@@ -1018,6 +1019,7 @@ mod tests {
             success_status: 200,
             response: || TypeInfo::Unit,
             scopes: &[],
+            auth: &[],
         }
     }
 

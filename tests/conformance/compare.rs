@@ -664,7 +664,12 @@ impl<'a> Comparer<'a> {
             .get("required")
             .and_then(Value::as_bool)
             .unwrap_or(false);
-        let Some(schema) = self.json_schema(at, spec_body.get("content"), "requestBody") else {
+        let media = match declared {
+            BodyInfo::Form(_) => "application/x-www-form-urlencoded",
+            _ => "application/json",
+        };
+        let Some(schema) = self.media_schema(at, spec_body.get("content"), "requestBody", media)
+        else {
             if !matches!(declared, BodyInfo::None) {
                 self.find(at, "spec request body has no content, declared one");
             }
@@ -681,20 +686,22 @@ impl<'a> Comparer<'a> {
                 self.required(at, spec_required, field.required);
                 self.schema(at, schema, (field.ty)());
             }
-            BodyInfo::Fields(fields) => match spec::resolve(self.doc, schema) {
-                Err(e) => self.find(at, e),
-                Ok((resolved, name)) => match spec::classify(self.doc, resolved, name, 0) {
-                    Ok(Shape::Object(object)) => self.fields(at, &object, fields, None),
-                    Ok(other) => self.find(
-                        at,
-                        format!(
-                            "spec says {} body, declared Fields (an object)",
-                            other.describe()
-                        ),
-                    ),
+            BodyInfo::Fields(fields) | BodyInfo::Form(fields) => {
+                match spec::resolve(self.doc, schema) {
                     Err(e) => self.find(at, e),
-                },
-            },
+                    Ok((resolved, name)) => match spec::classify(self.doc, resolved, name, 0) {
+                        Ok(Shape::Object(object)) => self.fields(at, &object, fields, None),
+                        Ok(other) => self.find(
+                            at,
+                            format!(
+                                "spec says {} body, declared Fields (an object)",
+                                other.describe()
+                            ),
+                        ),
+                        Err(e) => self.find(at, e),
+                    },
+                }
+            }
         }
     }
 
@@ -706,6 +713,19 @@ impl<'a> Comparer<'a> {
         content: Option<&'a Value>,
         what: &str,
     ) -> Option<&'a Value> {
+        self.media_schema(at, content, what, "application/json")
+    }
+
+    /// The `media` schema of a `content` map (`application/json`, or
+    /// `application/x-www-form-urlencoded` for a form body); reports other
+    /// media types. `None` when there is no content at all.
+    fn media_schema(
+        &mut self,
+        at: &str,
+        content: Option<&'a Value>,
+        what: &str,
+        media_type: &str,
+    ) -> Option<&'a Value> {
         let content = match content {
             None => return None,
             Some(Value::Object(content)) if content.is_empty() => return None,
@@ -716,13 +736,16 @@ impl<'a> Comparer<'a> {
             }
         };
         let json = content.iter().find(|(media, _)| {
-            *media == "application/json" || media.starts_with("application/json;")
+            *media == media_type
+                || media
+                    .strip_prefix(media_type)
+                    .is_some_and(|rest| rest.starts_with(';'))
         });
         match json {
             Some((_, media)) => match media.get("schema") {
                 Some(schema) => Some(schema),
                 None => {
-                    self.find(at, format!("spec {what} application/json has no `schema`"));
+                    self.find(at, format!("spec {what} {media_type} has no `schema`"));
                     None
                 }
             },
@@ -731,7 +754,7 @@ impl<'a> Comparer<'a> {
                 self.find(
                     at,
                     format!(
-                        "spec {what} has no application/json content (has {})",
+                        "spec {what} has no {media_type} content (has {})",
                         types.join(", ")
                     ),
                 );
