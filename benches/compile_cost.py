@@ -97,7 +97,7 @@ OURS_ENDPOINT = """hubspot_runtime::hubspot_endpoint! {{
 }}
 """
 
-BON_HEADER = """use hubspot_runtime::__private::{ApiVersion, BodyInfo, EndpointInfo, Method, PathSegment, Schema, VersionedPath};
+BON_HEADER = """use hubspot_runtime::__private::{ApiVersion, AuthScheme, BodyInfo, EndpointInfo, Method, PathSegment, Schema, VersionedPath};
 use serde::{Deserialize, Serialize};
 
 /// What every endpoint returns.
@@ -158,6 +158,7 @@ impl hubspot_runtime::Endpoint for Endpoint{i} {{
         success_status: 201,
         response: <Thing as Schema>::schema,
         scopes: &["things.write"],
+        auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
     }};
     fn path(&self, version_index: usize) -> String {{
         match version_index {{

@@ -11,11 +11,11 @@ mod conformance;
 use std::collections::BTreeSet;
 
 use conformance::{Allowance, Coverage, Report};
-use hubspot_runtime::ApiVersion;
 use hubspot_runtime::schema::{
     AuthScheme, BodyInfo, EndpointInfo, EnumInfo, FieldInfo, Method, ObjectInfo, Schema, TypeInfo, UnionInfo,
     UnionVariantInfo, VersionedPath,
 };
+use hubspot_runtime::ApiVersion;
 use serde_json::{Value, json};
 
 /// `Allowance`s for many (version, method, path, field)s sharing a reason.

@@ -119,6 +119,8 @@ pub struct Field {
     pub name: Ident,
     /// Its name on the wire.
     pub json_name: String,
+    /// Whether `#[json = "…"]` gave the wire name.
+    pub renamed: bool,
     pub ty: Type,
     /// For an optional query parameter declared as `Option<T>`: `T`.
     pub inner_ty: Option<Type>,
@@ -135,6 +137,51 @@ impl Field {
         let name = self.name.to_string();
         name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
     }
+}
+
+/// A credential scheme `#[auth(…)]` names.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Credential {
+    OAuth,
+    PrivateApp,
+    DeveloperKey,
+}
+
+impl Credential {
+    /// How `#[auth(…)]` spells each scheme, and what it is.
+    pub const ALL: [(&'static str, Credential); 3] = [
+        ("oauth", Credential::OAuth),
+        ("private_app", Credential::PrivateApp),
+        ("developer_key", Credential::DeveloperKey),
+    ];
+
+    /// What an endpoint accepts without `#[auth(…)]`.
+    pub const DEFAULT: [Credential; 2] = [Credential::OAuth, Credential::PrivateApp];
+
+    /// The runtime's `AuthScheme` variant.
+    pub fn variant(self) -> &'static str {
+        match self {
+            Credential::OAuth => "OAuth",
+            Credential::PrivateApp => "PrivateApp",
+            Credential::DeveloperKey => "DeveloperKey",
+        }
+    }
+
+    /// The credential in prose, for the generated docs.
+    pub fn prose(self) -> &'static str {
+        match self {
+            Credential::OAuth => "an OAuth access token",
+            Credential::PrivateApp => "a private app's access token",
+            Credential::DeveloperKey => "the developer account's API key (`hapikey`)",
+        }
+    }
+}
+
+/// `#[auth(a, b)]` as written: validation resolves it into [`Endpoint::auth`].
+pub struct AuthAttr {
+    /// The parentheses, for an empty list.
+    pub parens: Span,
+    pub schemes: Vec<Ident>,
 }
 
 /// A declared endpoint.
@@ -159,6 +206,17 @@ pub struct Endpoint {
     pub idempotency_key: Option<Ident>,
     /// `#[paginated]`: where it was written.
     pub paginated: Option<Span>,
+    /// `#[auth(…)]` as written, if it was.
+    pub auth_attr: Option<AuthAttr>,
+    /// The credentials the endpoint accepts (empty: none), resolved by
+    /// validation from [`Endpoint::auth_attr`] or the default.
+    pub auth: Vec<Credential>,
+    /// `#[form]`: where it was written.
+    pub form: Option<Span>,
+    /// Form field types that validation could not see to be scalars or not
+    /// (a named type may be an enum): the expansion asks each to implement
+    /// the runtime's `FormValue`, at the type.
+    pub form_value_checks: Vec<Type>,
 }
 
 impl Endpoint {

@@ -136,6 +136,8 @@ struct ItemAttrs {
     idempotency_key: Option<Ident>,
     /// `#[paginated]` on an endpoint, `#[page]` on an object.
     paging: Option<Span>,
+    auth: Option<AuthAttr>,
+    form: Option<Span>,
 }
 
 fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
@@ -145,6 +147,8 @@ fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
         idempotent: None,
         idempotency_key: None,
         paging: None,
+        auth: None,
+        form: None,
     };
     for attr in &header.attrs {
         let path = attr.path();
@@ -188,6 +192,34 @@ fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
                     ),
                 ),
             }
+        } else if path.is_ident("auth") && kind == "endpoint" {
+            let name_span = path.span();
+            let parsed = match &attr.meta {
+                Meta::List(list) => list
+                    .parse_args_with(Punctuated::<Ident, Token![,]>::parse_terminated)
+                    .map(|schemes| AuthAttr {
+                        parens: list.delimiter.span().join(),
+                        schemes: schemes.into_iter().collect(),
+                    })
+                    .ok(),
+                _ => None,
+            };
+            match parsed {
+                Some(_) if found.auth.is_some() => {
+                    cx.error(name_span, "`#[auth(…)]` is given twice")
+                }
+                Some(auth) => found.auth = Some(auth),
+                None => cx.error(
+                    name_span,
+                    "expected `#[auth(…)]` listing `oauth`, `private_app` and/or `developer_key`, or `#[auth(none)]`",
+                ),
+            }
+        } else if path.is_ident("form") && kind == "endpoint" {
+            match &attr.meta {
+                Meta::Path(_) if found.form.is_none() => found.form = Some(path.span()),
+                Meta::Path(_) => cx.error(path.span(), "`#[form]` is given twice"),
+                _ => cx.error(path.span(), "expected `#[form]`, without arguments"),
+            }
         } else if path.is_ident("tag") && kind == "union" {
             match string_value(&attr.meta) {
                 Some(tag) => found.tag = Some(tag),
@@ -196,7 +228,7 @@ fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
         } else {
             let allowed = match kind {
                 "endpoint" => {
-                    "`#[scopes(\"…\")]`, `#[paginated]`, `#[idempotent]`, `#[idempotency_key(field)]` and doc comments"
+                    "`#[scopes(\"…\")]`, `#[auth(…)]`, `#[form]`, `#[paginated]`, `#[idempotent]`, `#[idempotency_key(field)]` and doc comments"
                 }
                 "union" => "`#[tag = \"…\"]` and doc comments",
                 "object" => "`#[page]` and doc comments",
@@ -288,6 +320,10 @@ fn parse_endpoint(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<
         idempotent: attrs.idempotent,
         idempotency_key: attrs.idempotency_key,
         paginated: attrs.paging,
+        auth_attr: attrs.auth,
+        auth: Vec::new(),
+        form: attrs.form,
+        form_value_checks: Vec::new(),
     };
     parse_sections(&sections, cx, |kind, fields| {
         match kind {
@@ -450,13 +486,17 @@ fn parse_fields(input: ParseStream, cx: &Ctxt) -> syn::Result<Vec<Field>> {
             input.parse::<Token![,]>()?;
         }
         let mut json_name = camel_case(&name.to_string());
+        let mut renamed = false;
         let mut docs = Vec::new();
         for attr in attrs {
             if attr.path().is_ident("doc") {
                 docs.push(attr);
             } else if attr.path().is_ident("json") {
                 match string_value(&attr.meta) {
-                    Some(lit) if !lit.value().is_empty() => json_name = lit.value(),
+                    Some(lit) if !lit.value().is_empty() => {
+                        json_name = lit.value();
+                        renamed = true;
+                    }
                     _ => cx.error(attr.span(), "expected `#[json = \"wireName\"]`"),
                 }
             } else {
@@ -470,6 +510,7 @@ fn parse_fields(input: ParseStream, cx: &Ctxt) -> syn::Result<Vec<Field>> {
             docs,
             name,
             json_name,
+            renamed,
             ty,
             inner_ty: None,
         });

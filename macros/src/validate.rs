@@ -124,6 +124,8 @@ pub fn vec_item(ty: &syn::Type) -> Option<&syn::Type> {
 }
 
 fn validate_endpoint(endpoint: &mut Endpoint, cx: &Ctxt) {
+    validate_auth(endpoint, cx);
+    validate_form(endpoint, cx);
     let mut seen = Seen::default();
     seen.section(&mut endpoint.path_params, "path", cx);
     seen.section(&mut endpoint.query, "query", cx);
@@ -209,6 +211,133 @@ fn validate_endpoint(endpoint: &mut Endpoint, cx: &Ctxt) {
                 );
             }
         }
+    }
+}
+
+/// Resolves `#[auth(…)]` into [`Endpoint::auth`]: the default when it is
+/// absent, the listed schemes (or none) when it is given. A scheme that is
+/// unknown or listed twice, `none` beside others and an empty list are
+/// reported at their token; what remains is used.
+fn validate_auth(endpoint: &mut Endpoint, cx: &Ctxt) {
+    let Some(attr) = &endpoint.auth_attr else {
+        endpoint.auth = Credential::DEFAULT.to_vec();
+        return;
+    };
+    if attr.schemes.is_empty() {
+        cx.error(
+            attr.parens,
+            "`#[auth()]` lists no credential: name `oauth`, `private_app` and/or `developer_key`, or write `#[auth(none)]` for an endpoint that takes none",
+        );
+        endpoint.auth = Credential::DEFAULT.to_vec();
+        return;
+    }
+    let mut auth = Vec::new();
+    let mut none = None;
+    let mut seen = HashSet::new();
+    for ident in &attr.schemes {
+        let text = ident.to_string();
+        if !seen.insert(text.clone()) {
+            cx.error(
+                ident.span(),
+                format!("`{text}` is listed twice in `#[auth(…)]`"),
+            );
+            continue;
+        }
+        if text == "none" {
+            none = Some(ident);
+            continue;
+        }
+        match Credential::ALL.iter().find(|(name, _)| *name == text) {
+            Some((_, scheme)) => auth.push(*scheme),
+            None => cx.error(
+                ident.span(),
+                format!("unknown credential `{text}`: expected `oauth`, `private_app`, `developer_key` or `none`"),
+            ),
+        }
+    }
+    if let Some(none) = none
+        && seen.len() > 1
+    {
+        cx.error(
+            none.span(),
+            "`none` cannot be combined with other credentials: an endpoint takes either no credentials or some",
+        );
+    }
+    endpoint.auth = auth;
+}
+
+/// `#[form]`: body fields (not a whole body), on a method that has a body,
+/// each a scalar. Form fields are sent under their Rust names unless
+/// `#[json = "…"]` says otherwise, as HubSpot's form bodies are snake_case.
+fn validate_form(endpoint: &mut Endpoint, cx: &Ctxt) {
+    let Some(span) = endpoint.form else { return };
+    let mut problem = None;
+    if matches!(endpoint.method, Method::Get | Method::Delete) {
+        problem = Some(format!(
+            "`{}` requests take no body: `#[form]` is for `POST`, `PUT` and `PATCH` endpoints",
+            endpoint.method.as_str()
+        ));
+    } else if let Some(body) = &endpoint.body {
+        problem = Some(format!(
+            "`#[form]` sends the fields of `required` and `optional` as a form, not a whole body: declare the fields of `{}` there",
+            body.plain_name()
+        ));
+    } else if endpoint.required.is_empty() && endpoint.optional.is_empty() {
+        problem = Some(format!(
+            "`#[form]` endpoint `{}` declares no body field: add them in `required` or `optional`",
+            endpoint.name
+        ));
+    }
+    if let Some(problem) = problem {
+        cx.error(span, problem);
+        endpoint.form = None;
+        return;
+    }
+    for field in endpoint.required.iter_mut().chain(&mut endpoint.optional) {
+        if !field.renamed {
+            field.json_name = field.plain_name();
+        }
+        let Some(kind) = non_scalar(&field.ty) else {
+            endpoint.form_value_checks.push(field.ty.clone());
+            continue;
+        };
+        cx.error(
+            syn::spanned::Spanned::span(&field.ty),
+            format!(
+                "`{}` is {kind}, which a form cannot carry: a `#[form]` body's fields are strings, numbers, booleans, date-times or enums",
+                field.plain_name()
+            ),
+        );
+    }
+}
+
+/// What a type visibly is when it cannot be one form value.
+fn non_scalar(ty: &syn::Type) -> Option<&'static str> {
+    match ty {
+        syn::Type::Array(_) | syn::Type::Slice(_) => Some("a list"),
+        syn::Type::Tuple(t) if !t.elems.is_empty() => Some("a tuple"),
+        syn::Type::Tuple(_) => Some("`()`"),
+        syn::Type::Reference(r) => non_scalar(&r.elem),
+        syn::Type::Paren(p) => non_scalar(&p.elem),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            match last.ident.to_string().as_str() {
+                "Vec" | "VecDeque" | "HashSet" | "BTreeSet" => Some("a list"),
+                "HashMap" | "BTreeMap" => Some("a map"),
+                "JsonValue" | "Value" => Some("a JSON value"),
+                "Option" | "Box" => match &last.arguments {
+                    syn::PathArguments::AngleBracketed(args) => {
+                        args.args.iter().find_map(|arg| match arg {
+                            syn::GenericArgument::Type(inner) => non_scalar(inner),
+                            _ => None,
+                        })
+                    }
+                    _ => None,
+                },
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 
@@ -383,5 +512,149 @@ mod tests {
             );
         }
         assert_eq!(wrong.len(), 5, "{wrong:?}");
+    }
+
+    #[test]
+    fn auth_lists_are_checked_at_each_scheme() {
+        let ok = errors(quote! {
+            #[auth(developer_key)]
+            pub endpoint A: GET { v3 => "/a" } {} -> 200 ();
+            #[auth(none)]
+            pub endpoint B: GET { v3 => "/b" } {} -> 200 ();
+            #[auth(oauth, private_app, developer_key)]
+            pub endpoint C: GET { v3 => "/c" } {} -> 200 ();
+        });
+        assert!(ok.is_empty(), "{ok:?}");
+
+        let wrong = errors(quote! {
+            #[auth(oauth, hapikey)]
+            pub endpoint A: GET { v3 => "/a" } {} -> 200 ();
+            #[auth(none, oauth)]
+            pub endpoint B: GET { v3 => "/b" } {} -> 200 ();
+            #[auth(oauth, oauth)]
+            pub endpoint C: GET { v3 => "/c" } {} -> 200 ();
+            #[auth()]
+            pub endpoint D: GET { v3 => "/d" } {} -> 200 ();
+            #[auth]
+            pub endpoint E: GET { v3 => "/e" } {} -> 200 ();
+        });
+        for expected in [
+            "unknown credential `hapikey`: expected `oauth`, `private_app`, `developer_key` or `none`",
+            "`none` cannot be combined with other credentials",
+            "`oauth` is listed twice",
+            "`#[auth()]` lists no credential",
+            "expected `#[auth(…)]`",
+        ] {
+            assert!(
+                wrong.iter().any(|e| e.contains(expected)),
+                "no error about {expected}: {wrong:?}"
+            );
+        }
+        assert_eq!(wrong.len(), 5, "{wrong:?}");
+    }
+
+    #[test]
+    fn auth_resolves_to_the_listed_schemes_or_the_default() {
+        use crate::model::{Credential, Item};
+        let cx = Ctxt::default();
+        let mut input = parse_input(
+            quote! {
+                pub endpoint Default: GET { v3 => "/a" } {} -> 200 ();
+                #[auth(none)]
+                pub endpoint Nothing: GET { v3 => "/b" } {} -> 200 ();
+                #[auth(developer_key, oauth)]
+                pub endpoint Two: GET { v3 => "/c" } {} -> 200 ();
+            },
+            &cx,
+        );
+        super::validate(&mut input, &cx);
+        let auth: Vec<Vec<Credential>> = input
+            .items
+            .iter()
+            .map(|item| match item {
+                Item::Endpoint(e) => e.auth.clone(),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(
+            auth,
+            [
+                vec![Credential::OAuth, Credential::PrivateApp],
+                vec![],
+                vec![Credential::DeveloperKey, Credential::OAuth]
+            ]
+        );
+    }
+
+    #[test]
+    fn form_bodies_are_checked() {
+        let ok = errors(quote! {
+            #[auth(none)]
+            #[form]
+            pub endpoint Token: POST { v1 => "/oauth/v1/token" } {
+                required { grant_type: String, client_id: String }
+                optional { #[json = "scope"] scopes: String, expires_in: i64 }
+            } -> 200 ();
+        });
+        assert!(ok.is_empty(), "{ok:?}");
+
+        let wrong = errors(quote! {
+            #[form]
+            pub endpoint OnGet: GET { v1 => "/a" } { query { a: Option<String> } } -> 200 ();
+            #[form]
+            pub endpoint Whole: POST { v1 => "/b" } { body { value: Thing } } -> 200 ();
+            #[form]
+            pub endpoint Empty: POST { v1 => "/c" } {} -> 200 ();
+            #[form]
+            pub endpoint Lists: POST { v1 => "/d" } {
+                required { ids: Vec<String>, extra: HashMap<String, String> }
+            } -> 200 ();
+            #[form(yes)]
+            pub endpoint Args: POST { v1 => "/e" } { required { a: String } } -> 200 ();
+        });
+        for expected in [
+            "`GET` requests take no body: `#[form]` is for `POST`, `PUT` and `PATCH` endpoints",
+            "`#[form]` sends the fields of `required` and `optional` as a form, not a whole body",
+            "`#[form]` endpoint `Empty` declares no body field",
+            "`ids` is a list, which a form cannot carry",
+            "`extra` is a map, which a form cannot carry",
+            "expected `#[form]`, without arguments",
+        ] {
+            assert!(
+                wrong.iter().any(|e| e.contains(expected)),
+                "no error about {expected}: {wrong:?}"
+            );
+        }
+        assert_eq!(wrong.len(), 6, "{wrong:?}");
+    }
+
+    #[test]
+    fn form_fields_keep_their_rust_names_unless_renamed() {
+        use crate::model::Item;
+        let cx = Ctxt::default();
+        let mut input = parse_input(
+            quote! {
+                #[form]
+                pub endpoint Token: POST { v1 => "/t" } {
+                    required { grant_type: String }
+                    optional { #[json = "scope"] scopes: String }
+                } -> 200 ();
+                pub endpoint Json: POST { v1 => "/j" } {
+                    required { grant_type: String }
+                } -> 200 ();
+            },
+            &cx,
+        );
+        super::validate(&mut input, &cx);
+        let names: Vec<&str> = input
+            .items
+            .iter()
+            .flat_map(|item| match item {
+                Item::Endpoint(e) => e.required.iter().chain(&e.optional),
+                _ => unreachable!(),
+            })
+            .map(|f| f.json_name.as_str())
+            .collect();
+        assert_eq!(names, ["grant_type", "scope", "grantType"]);
     }
 }

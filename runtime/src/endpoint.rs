@@ -33,6 +33,12 @@ pub trait Endpoint {
     /// [`body_with_idempotency_key`]: Endpoint::body_with_idempotency_key
     const IDEMPOTENCY_KEY: Option<&'static str> = None;
 
+    /// Whether the bytes [`body`](Endpoint::body) returns are an
+    /// `application/x-www-form-urlencoded` form (`#[form]` in
+    /// `hubspot_endpoint!`) rather than JSON, so that the client sends the
+    /// matching `Content-Type`.
+    const FORM: bool = false;
+
     /// The path for the version at `version_index` in [`EndpointInfo::paths`],
     /// with every placeholder filled in and percent-encoded.
     fn path(&self, version_index: usize) -> String;

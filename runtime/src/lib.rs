@@ -19,6 +19,7 @@ pub mod webhooks;
 pub mod __private;
 
 pub use endpoint::Endpoint;
+pub use schema::AuthScheme;
 
 /// Declares HubSpot endpoints, objects, enums and unions: request builders
 /// whose missing required fields are compile errors.

@@ -12,14 +12,66 @@ pub use hubspot_endpoint_macros::hubspot_endpoint;
 pub use crate::endpoint::{Endpoint, PathSegment, Query, QueryValue};
 pub use crate::pagination::{Page, PageStream, Paginated};
 pub use crate::schema::{
-    BodyInfo, EndpointInfo, EnumInfo, FieldInfo, Method, ObjectInfo, Schema, TypeInfo, UnionInfo,
-    UnionVariantInfo, VersionedPath,
+    AuthScheme, BodyInfo, EndpointInfo, EnumInfo, FieldInfo, Method, ObjectInfo, Schema, TypeInfo,
+    UnionInfo, UnionVariantInfo, VersionedPath,
 };
 pub use crate::version::ApiVersion;
 pub use crate::{Client, Error};
 
 use serde::Deserializer;
 use serde::de::{self, Visitor};
+
+/// Encodes a `#[form]` endpoint's body fields as
+/// `application/x-www-form-urlencoded`.
+///
+/// # Errors
+///
+/// A value that is not a scalar (a list, a map, an object) cannot be a form
+/// field; the encoder's error is returned as a `serde_json::Error` so that
+/// [`Endpoint::body`] keeps one error type.
+pub fn form_body<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
+    serde_urlencoded::to_string(value)
+        .map(String::into_bytes)
+        .map_err(<serde_json::Error as serde::ser::Error>::custom)
+}
+
+/// A type a `#[form]` body field may have: one the form encoder writes as
+/// one `name=value` pair. `hubspot_endpoint!` implements it for the enums it
+/// declares and asks it of every form field's type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a field of a `#[form]` body",
+    label = "not a scalar",
+    note = "a form body's fields are strings, numbers, booleans, date-times or declared enums"
+)]
+pub trait FormValue {}
+
+macro_rules! form_values {
+    ($($ty:ty),* $(,)?) => { $(impl FormValue for $ty {})* };
+}
+
+form_values!(
+    String,
+    str,
+    bool,
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    f32,
+    f64,
+    crate::DateTime
+);
+
+impl<T: FormValue + ?Sized> FormValue for &T {}
+
+impl<T: FormValue> FormValue for Option<T> {}
+
+/// Fails to compile unless `T` may be a `#[form]` body field.
+pub const fn assert_form_value<T: FormValue + ?Sized>() {}
 
 /// A builder slot for a required field that has not been set.
 #[derive(Debug, Clone, Copy, Default)]

@@ -56,6 +56,47 @@ impl fmt::Display for Method {
     }
 }
 
+/// A kind of credential HubSpot accepts on an endpoint.
+///
+/// An endpoint lists the ones it takes in [`EndpointInfo::auth`]
+/// (`#[auth(…)]` in `hubspot_endpoint!`); an empty list means the endpoint
+/// takes none, as HubSpot's OAuth token endpoints do.
+///
+/// ```
+/// use hubspot_runtime::AuthScheme;
+/// assert_eq!(AuthScheme::DeveloperKey.as_str(), "developer_key");
+/// assert_eq!(AuthScheme::OAuth.to_string(), "oauth");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AuthScheme {
+    /// An OAuth access token of an app installed in an account
+    /// (`Authorization: Bearer …`).
+    OAuth,
+    /// A private app's access token (`Authorization: Bearer …`).
+    PrivateApp,
+    /// The developer account's API key (`hapikey`), which HubSpot asks for
+    /// on app administration such as custom-channel registration.
+    DeveloperKey,
+}
+
+impl AuthScheme {
+    /// The scheme as `#[auth(…)]` spells it: `"oauth"`, `"private_app"` or
+    /// `"developer_key"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AuthScheme::OAuth => "oauth",
+            AuthScheme::PrivateApp => "private_app",
+            AuthScheme::DeveloperKey => "developer_key",
+        }
+    }
+}
+
+impl fmt::Display for AuthScheme {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Everything `hubspot_endpoint!` knows about one endpoint.
 ///
 /// Its `Debug` output shows types by name (`Object(PublishMessage)`,
@@ -80,6 +121,9 @@ pub struct EndpointInfo {
     pub response: fn() -> TypeInfo,
     /// The OAuth scopes the endpoint needs.
     pub scopes: &'static [&'static str],
+    /// The credentials the endpoint accepts, any one of them; empty when it
+    /// takes none (HubSpot's OAuth token endpoints).
+    pub auth: &'static [AuthScheme],
 }
 
 impl EndpointInfo {
@@ -114,6 +158,9 @@ pub enum BodyInfo {
     None,
     /// A JSON object whose fields are declared on the endpoint itself.
     Fields(&'static [FieldInfo]),
+    /// An `application/x-www-form-urlencoded` body of the fields declared
+    /// on the endpoint itself (`#[form]` in `hubspot_endpoint!`).
+    Form(&'static [FieldInfo]),
     /// One value (an object or a union) that is the whole body.
     Whole(FieldInfo),
 }
@@ -267,6 +314,7 @@ impl fmt::Debug for EndpointInfo {
             .field("success_status", &self.success_status)
             .field("response", &TypeOf(self.response))
             .field("scopes", &self.scopes)
+            .field("auth", &self.auth)
             .finish()
     }
 }
@@ -393,6 +441,7 @@ mod tests {
             success_status: 201,
             response: || TypeInfo::Union(&ATTACHMENT),
             scopes: &["conversations.read"],
+            auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
         };
         let text = format!("{info:?}");
         assert!(!text.contains("0x"), "{text}");
@@ -403,7 +452,8 @@ mod tests {
              path_params: [FieldInfo { name: \"id\", json_name: \"id\", required: true, ty: String }], \
              query_params: [FieldInfo { name: \"direction\", json_name: \"direction\", required: false, ty: Enum(Direction) }], \
              body: Fields([FieldInfo { name: \"tags\", json_name: \"tags\", required: true, ty: Map(Array(Int64)) }]), \
-             success_status: 201, response: Union(Attachment), scopes: [\"conversations.read\"] }"
+             success_status: 201, response: Union(Attachment), scopes: [\"conversations.read\"], \
+             auth: [OAuth, PrivateApp] }"
         );
         assert_eq!(
             format!("{:?}", ATTACHMENT.variants[0]),

@@ -13,9 +13,6 @@ use serde_json::Value;
 
 use super::spec::{self, ObjectShape, Operation, Shape, Spec, UnionShape};
 
-const JSON: &str = "application/json";
-const FORM: &str = "application/x-www-form-urlencoded";
-
 /// How deep declared types may nest before we suspect a recursive `fn`.
 const MAX_DEPTH: usize = 64;
 
@@ -669,8 +666,8 @@ impl<'a> Comparer<'a> {
             .and_then(Value::as_bool)
             .unwrap_or(false);
         let media = match declared {
-            BodyInfo::Form(_) => FORM,
-            _ => JSON,
+            BodyInfo::Form(_) => "application/x-www-form-urlencoded",
+            _ => "application/json",
         };
         let Some(schema) = self.media_schema(at, spec_body.get("content"), "requestBody", media)
         else {
@@ -690,20 +687,22 @@ impl<'a> Comparer<'a> {
                 self.required(at, spec_required, field.required);
                 self.schema(at, schema, (field.ty)());
             }
-            BodyInfo::Fields(fields) | BodyInfo::Form(fields) => match spec::resolve(self.doc, schema) {
-                Err(e) => self.find(at, e),
-                Ok((resolved, name)) => match spec::classify(self.doc, resolved, name, 0) {
-                    Ok(Shape::Object(object)) => self.fields(at, &object, fields, None),
-                    Ok(other) => self.find(
-                        at,
-                        format!(
-                            "spec says {} body, declared Fields (an object)",
-                            other.describe()
-                        ),
-                    ),
+            BodyInfo::Fields(fields) | BodyInfo::Form(fields) => {
+                match spec::resolve(self.doc, schema) {
                     Err(e) => self.find(at, e),
-                },
-            },
+                    Ok((resolved, name)) => match spec::classify(self.doc, resolved, name, 0) {
+                        Ok(Shape::Object(object)) => self.fields(at, &object, fields, None),
+                        Ok(other) => self.find(
+                            at,
+                            format!(
+                                "spec says {} body, declared Fields (an object)",
+                                other.describe()
+                            ),
+                        ),
+                        Err(e) => self.find(at, e),
+                    },
+                }
+            }
         }
     }
 
@@ -715,18 +714,18 @@ impl<'a> Comparer<'a> {
         content: Option<&'a Value>,
         what: &str,
     ) -> Option<&'a Value> {
-        self.media_schema(at, content, what, JSON)
+        self.media_schema(at, content, what, "application/json")
     }
 
-    /// The schema of `media` (`application/json` or
-    /// `application/x-www-form-urlencoded`) in a `content` map; reports
-    /// other media types. `None` when there is no content at all.
+    /// The `media` schema of a `content` map (`application/json`, or
+    /// `application/x-www-form-urlencoded` for a form body); reports other
+    /// media types. `None` when there is no content at all.
     fn media_schema(
         &mut self,
         at: &str,
         content: Option<&'a Value>,
         what: &str,
-        media: &str,
+        media_type: &str,
     ) -> Option<&'a Value> {
         let content = match content {
             None => return None,
@@ -737,15 +736,17 @@ impl<'a> Comparer<'a> {
                 return None;
             }
         };
-        let wanted = media;
-        let found = content.iter().find(|(media, _)| {
-            *media == wanted || media.starts_with(&format!("{wanted};"))
+        let json = content.iter().find(|(media, _)| {
+            *media == media_type
+                || media
+                    .strip_prefix(media_type)
+                    .is_some_and(|rest| rest.starts_with(';'))
         });
         match found {
             Some((_, media)) => match media.get("schema") {
                 Some(schema) => Some(schema),
                 None => {
-                    self.find(at, format!("spec {what} {wanted} has no `schema`"));
+                    self.find(at, format!("spec {what} {media_type} has no `schema`"));
                     None
                 }
             },
@@ -754,7 +755,7 @@ impl<'a> Comparer<'a> {
                 self.find(
                     at,
                     format!(
-                        "spec {what} has no {wanted} content (has {})",
+                        "spec {what} has no {media_type} content (has {})",
                         types.join(", ")
                     ),
                 );

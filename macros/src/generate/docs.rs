@@ -51,6 +51,16 @@ pub fn endpoint_docs(endpoint: &Endpoint) -> TokenStream {
         doc += &format!("\n**Scopes:** {}\n", scopes.join(", "));
     }
 
+    let credentials: Vec<&str> = endpoint.auth.iter().map(|scheme| scheme.prose()).collect();
+    doc += &match credentials.as_slice() {
+        [] => "\n**Credentials:** none: HubSpot takes no token on this request.\n".to_owned(),
+        [only] => format!("\n**Credentials:** {only}.\n"),
+        [init @ .., last] => format!("\n**Credentials:** {} or {last}.\n", init.join(", ")),
+    };
+    if endpoint.form.is_some() {
+        doc += "\n**Body:** an `application/x-www-form-urlencoded` form of the body fields.\n";
+    }
+
     if let Some(key) = &endpoint.idempotency_key
         && let Some(field) = endpoint
             .required
@@ -89,11 +99,16 @@ pub fn endpoint_docs(endpoint: &Endpoint) -> TokenStream {
     if let Some(field) = &endpoint.body {
         row(field, "the whole body".to_owned(), true);
     }
+    let body_kind = if endpoint.form.is_some() {
+        "form"
+    } else {
+        "body"
+    };
     for field in &endpoint.required {
-        row(field, format!("body `{}`", field.json_name), true);
+        row(field, format!("{body_kind} `{}`", field.json_name), true);
     }
     for field in &endpoint.optional {
-        row(field, format!("body `{}`", field.json_name), false);
+        row(field, format!("{body_kind} `{}`", field.json_name), false);
     }
 
     doc += "\nLeaving out a required field is a compile error that names it.\n\n# Example\n\n```rust,ignore\n";

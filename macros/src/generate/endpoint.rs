@@ -141,11 +141,27 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
     let body_fn = if let Some(body) = &endpoint.body {
         let ident = &body.name;
         quote!(#rt::serde_json::to_vec(&self.#ident).map(::core::option::Option::Some))
+    } else if field_body && endpoint.form.is_some() {
+        quote!(#rt::form_body(self).map(::core::option::Option::Some))
     } else if field_body {
         quote!(#rt::serde_json::to_vec(self).map(::core::option::Option::Some))
     } else {
         quote!(::core::result::Result::Ok(::core::option::Option::None))
     };
+    let form_const = endpoint.form.is_some().then(|| {
+        quote!(
+            const FORM: ::core::primitive::bool = true;
+        )
+    });
+    // Each form field's type must be one form value; the bound is checked
+    // at the type the user wrote.
+    let form_checks = (!endpoint.form_value_checks.is_empty()).then(|| {
+        let checks = endpoint.form_value_checks.iter().map(|ty| {
+            let rt = super::rt_at(syn::spanned::Spanned::span(ty));
+            quote!(#rt::assert_form_value::<#ty>();)
+        });
+        quote!(const _: () = { #(#checks)* };)
+    });
     let idempotent_const = endpoint.idempotent.is_some().then(|| {
         quote!(
             const IDEMPOTENT: ::core::primitive::bool = true;
@@ -224,6 +240,7 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
             type Response = #response;
             const INFO: &'static #rt::EndpointInfo = #name::METADATA;
             #idempotent_const
+            #form_const
             #idempotency
             #path_fn
             #query_fn
@@ -233,6 +250,7 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
         }
 
         #paginated
+        #form_checks
 
         #marker_module
         #builder
@@ -355,8 +373,16 @@ fn metadata(endpoint: &Endpoint) -> TokenStream {
             .iter()
             .map(|f| field_info(f, true))
             .chain(endpoint.optional.iter().map(|f| field_info(f, false)));
-        quote!(#rt::BodyInfo::Fields(&[#(#fields),*]))
+        if endpoint.form.is_some() {
+            quote!(#rt::BodyInfo::Form(&[#(#fields),*]))
+        } else {
+            quote!(#rt::BodyInfo::Fields(&[#(#fields),*]))
+        }
     };
+    let auth = endpoint.auth.iter().map(|scheme| {
+        let variant = format_ident!("{}", scheme.variant());
+        quote!(#rt::AuthScheme::#variant)
+    });
     let status = endpoint.status;
     let response = &endpoint.response;
     let scopes = &endpoint.scopes;
@@ -371,6 +397,7 @@ fn metadata(endpoint: &Endpoint) -> TokenStream {
             success_status: #status,
             response: <#response as #rt::Schema>::schema,
             scopes: &[#(#scopes),*],
+            auth: &[#(#auth),*],
         }
     }
 }

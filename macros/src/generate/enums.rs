@@ -101,5 +101,7 @@ pub fn generate(e: &Enum) -> TokenStream {
                 query.push_str(name, <::std::string::String as ::core::convert::From<&::core::primitive::str>>::from(self.as_str()));
             }
         }
+
+        impl #rt::FormValue for #name {}
     }
 }

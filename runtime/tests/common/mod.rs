@@ -7,7 +7,7 @@ use std::error::Error as _;
 use hubspot_fake::FakeHubSpot;
 use hubspot_runtime::endpoint::{PathSegment, Query};
 use hubspot_runtime::schema::{BodyInfo, EndpointInfo, Method, TypeInfo, VersionedPath};
-use hubspot_runtime::{ApiVersion, Client, Endpoint};
+use hubspot_runtime::{ApiVersion, AuthScheme, Client, Endpoint};
 use serde::Deserialize;
 
 /// The token the fake accepts, distinctive enough that finding it in any
@@ -42,6 +42,7 @@ static PUBLISH_INFO: EndpointInfo = EndpointInfo {
     success_status: 200,
     response: || TypeInfo::Json,
     scopes: &["conversations.custom_channels.write"],
+    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
 };
 
 /// `POST …/custom-channels/{channelId}/messages`, at `v3` or `2026-03`.
@@ -118,6 +119,7 @@ static ARCHIVE_INFO: EndpointInfo = EndpointInfo {
     success_status: 204,
     response: || TypeInfo::Unit,
     scopes: &[],
+    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
 };
 
 /// `DELETE …/messages/{messageId}`, `v3` only, answering `204` into `()`.

@@ -2,7 +2,8 @@
 //! read, change and archive the channels you registered.
 //!
 //! HubSpot authenticates these requests with your developer account's API
-//! key rather than an OAuth token, so they list no scopes.
+//! key rather than an OAuth token (`#[auth(developer_key)]`), so they list no
+//! scopes.
 
 use std::collections::HashMap;
 
@@ -13,6 +14,7 @@ use crate::conversations::models::Paging;
 hubspot_endpoint! {
     /// Registers a custom channel: your chat service, as HubSpot's inbox will
     /// show it.
+    #[auth(developer_key)]
     pub endpoint CreateCustomChannel: POST {
         v3        => "/conversations/custom-channels/v3",
         "2026-03" => "/conversations/custom-channels/2026-03",
@@ -41,6 +43,7 @@ hubspot_endpoint! {
     /// Lists your custom channels, a page at a time; `.stream(&client)`
     /// follows the pages.
     #[paginated]
+    #[auth(developer_key)]
     pub endpoint ListCustomChannels: GET {
         v3        => "/conversations/custom-channels/v3",
         "2026-03" => "/conversations/custom-channels/2026-03",
@@ -59,6 +62,7 @@ hubspot_endpoint! {
     } -> 200 CollectionResponseWithTotalPublicChannelIntegrationChannel;
 
     /// Reads one custom channel.
+    #[auth(developer_key)]
     pub endpoint GetCustomChannel: GET {
         v3        => "/conversations/v3/custom-channels/{channelId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}",
@@ -73,6 +77,7 @@ hubspot_endpoint! {
     /// Changes a custom channel; fields left out stay as they are. Setting
     /// them twice is setting them once, so the client retries it safely.
     #[idempotent]
+    #[auth(developer_key)]
     pub endpoint UpdateCustomChannel: PATCH {
         v3        => "/conversations/v3/custom-channels/{channelId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}",
@@ -99,6 +104,7 @@ hubspot_endpoint! {
     } -> 200 PublicChannelIntegrationChannel;
 
     /// Archives a custom channel: its accounts stop receiving messages.
+    #[auth(developer_key)]
     pub endpoint ArchiveCustomChannel: DELETE {
         v3        => "/conversations/v3/custom-channels/{channelId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}",
