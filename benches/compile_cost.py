@@ -159,7 +159,7 @@ impl hubspot_runtime::Endpoint for Endpoint{i} {{
         response: <Thing as Schema>::schema,
         scopes: &["things.write"],
     }};
-    fn path(&self, version_index: usize) -> String {{
+    fn __path(&self, version_index: usize) -> String {{
         match version_index {{
             0 => format!("/things/v3/{{}}/items{i}", PathSegment(&self.thing_id)),
             _ => format!("/things/2026-03/{{}}/items{i}", PathSegment(&self.thing_id)),

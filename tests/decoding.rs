@@ -16,8 +16,9 @@ use hubspot_api::conversations::threads::messages::{
     SendThreadMessage,
 };
 use hubspot_fake::FakeHubSpot;
+use hubspot_runtime::__private::decode_response;
 use hubspot_runtime::schema::{BodyInfo, EndpointInfo, TypeInfo};
-use hubspot_runtime::{Client, Error, decode_response};
+use hubspot_runtime::{Client, Error};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{Map, Value};

@@ -51,7 +51,7 @@ mod retry;
 pub use auth::AccessToken;
 pub use client::{
     Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_TIMEOUT,
-    DEFAULT_TOTAL_TIMEOUT, DEFAULT_USER_AGENT, decode_response,
+    DEFAULT_TOTAL_TIMEOUT, DEFAULT_USER_AGENT,
 };
 pub use error::{ApiError, Error, ErrorDetail, RateLimitHeaders};
 pub use rate_limit::RateLimit;

@@ -5,7 +5,8 @@
 mod common;
 
 use common::{PublishMessage, Published};
-use hubspot_runtime::{ApiError, Error, RateLimitHeaders, decode_response};
+use hubspot_runtime::__private::decode_response;
+use hubspot_runtime::{ApiError, Error, RateLimitHeaders};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::{Map, Value};

@@ -12,7 +12,8 @@ use crate::{Endpoint, Error};
 /// bytes.
 ///
 /// ```
-/// use hubspot_runtime::{Error, decode_response};
+/// use hubspot_runtime::Error;
+/// use hubspot_runtime::__private::decode_response;
 /// # use hubspot_runtime::{Endpoint, schema::*};
 /// # struct Probe;
 /// # impl Endpoint for Probe {
@@ -21,7 +22,7 @@ use crate::{Endpoint, Error};
 /// #         name: "Probe", method: Method::Get, paths: &[], path_params: &[], query_params: &[],
 /// #         body: BodyInfo::None, success_status: 200, response: || TypeInfo::Json, scopes: &[],
 /// #     };
-/// #     fn path(&self, _: usize) -> String { String::new() }
+/// #     fn __path(&self, _: usize) -> String { String::new() }
 /// #     fn body(&self) -> Result<Option<Vec<u8>>, serde_json::Error> { Ok(None) }
 /// # }
 /// let headers = http::HeaderMap::new();

@@ -111,11 +111,11 @@ impl Client {
     async fn send_at<E: Endpoint>(&self, request: &E, index: usize) -> Result<E::Response, Error> {
         let started = Instant::now();
         let deadline = crate::rate_limit::later(started, self.inner.total_timeout);
-        let path = request.path(index);
+        let path = request.__path(index);
         let mut query = Query::default();
         request.query(&mut query);
         let body = match E::IDEMPOTENCY_KEY {
-            Some(_) => request.body_with_idempotency_key(crate::random::uuid_v4),
+            Some(_) => request.__body_with_idempotency_key(crate::random::uuid_v4),
             None => request.body(),
         }
         .map_err(Error::Encode)?;
