@@ -450,13 +450,9 @@ fn decodes_or_fails_cleanly<E: Endpoint>(body: &[u8]) -> Result<(), TestCaseErro
     let status = E::INFO.success_status;
     match decode_response::<E>(status, &http::HeaderMap::new(), body) {
         Ok(_) => Ok(()),
-        Err(Error::Decode {
-            status: got,
-            excerpt,
-            ..
-        }) => {
-            prop_assert_eq!(got, status);
-            prop_assert!(excerpt.len() <= 512);
+        Err(Error::Decode(decode)) => {
+            prop_assert_eq!(decode.status, status);
+            prop_assert!(decode.excerpt.len() <= 512);
             Ok(())
         }
         Err(other) => Err(TestCaseError::fail(format!(

@@ -156,7 +156,7 @@ async fn a_cursor_that_repeats_ends_the_stream_with_an_error() {
     );
     assert!(items[0].is_ok() && items[1].is_ok());
     assert!(
-        matches!(&items[2], Err(Error::RepeatedCursor { after, .. }) if after == "A"),
+        matches!(&items[2], Err(Error::RepeatedCursor(repeated)) if repeated.after == "A"),
         "{:?}",
         items[2]
     );

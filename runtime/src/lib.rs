@@ -53,6 +53,9 @@ pub use client::{
     Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_TIMEOUT,
     DEFAULT_TOTAL_TIMEOUT, DEFAULT_USER_AGENT,
 };
-pub use error::{ApiError, Error, ErrorDetail, RateLimitHeaders};
+pub use error::{
+    ApiError, DecodeError, Error, ErrorDetail, RateLimitError, RateLimitHeaders,
+    RepeatedCursorError, TransportError, UnsupportedVersionError,
+};
 pub use rate_limit::RateLimit;
 pub use retry::RetryPolicy;

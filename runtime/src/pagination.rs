@@ -55,7 +55,7 @@ use std::task::{Context, Poll};
 use futures_core::Stream;
 use serde::de::DeserializeOwned;
 
-use crate::{ApiVersion, Client, Endpoint, Error};
+use crate::{ApiVersion, Client, Endpoint, Error, RepeatedCursorError};
 
 /// A response that is one page of a list.
 pub trait Page: DeserializeOwned {
@@ -179,10 +179,11 @@ impl<E: Paginated> Stream for PageStream<E> {
                 this.next = match next {
                     None => Next::End,
                     Some(next) if this.sent_after.as_ref() == Some(&next) => {
-                        this.pending_error = Some(Error::RepeatedCursor {
-                            endpoint: E::INFO.name,
-                            after: next,
-                        });
+                        this.pending_error =
+                            Some(Error::RepeatedCursor(Box::new(RepeatedCursorError {
+                                endpoint: E::INFO.name,
+                                after: next,
+                            })));
                         Next::End
                     }
                     Some(next) => Next::After(next),

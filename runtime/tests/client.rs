@@ -210,14 +210,10 @@ async fn an_unsupported_pinned_version_fails_without_sending() {
         .await
         .unwrap_err();
     match &error {
-        Error::UnsupportedVersion {
-            endpoint,
-            requested,
-            available,
-        } => {
-            assert_eq!(*endpoint, "PublishMessage");
-            assert_eq!(*requested, SEPTEMBER);
-            assert_eq!(available, &[V3, MARCH]);
+        Error::UnsupportedVersion(unsupported) => {
+            assert_eq!(unsupported.endpoint, "PublishMessage");
+            assert_eq!(unsupported.requested, SEPTEMBER);
+            assert_eq!(unsupported.available, [V3, MARCH]);
         }
         other => panic!("expected UnsupportedVersion, got {other:?}"),
     }
@@ -271,10 +267,9 @@ async fn malformed_json_on_success_is_a_decode_error_with_a_bounded_excerpt() {
         .await
         .unwrap_err();
     match &error {
-        Error::Decode {
-            status, excerpt, ..
-        } => {
-            assert_eq!(*status, 201);
+        Error::Decode(decode) => {
+            let excerpt = &decode.excerpt;
+            assert_eq!(decode.status, 201);
             assert!(excerpt.len() <= 512, "{} bytes", excerpt.len());
             assert!(excerpt.len() >= 500, "{} bytes", excerpt.len());
             assert!(long.starts_with(excerpt.as_str()));
@@ -292,7 +287,7 @@ async fn malformed_json_on_success_is_a_decode_error_with_a_bounded_excerpt() {
         .await
         .unwrap_err();
     match &error {
-        Error::Decode { excerpt, .. } => assert_eq!(excerpt, r#"{"id":1}"#),
+        Error::Decode(decode) => assert_eq!(decode.excerpt, r#"{"id":1}"#),
         other => panic!("expected Decode, got {other:?}"),
     }
 
@@ -303,7 +298,7 @@ async fn malformed_json_on_success_is_a_decode_error_with_a_bounded_excerpt() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&error, Error::Decode { excerpt, .. } if excerpt.is_empty()),
+        matches!(&error, Error::Decode(decode) if decode.excerpt.is_empty()),
         "{error:?}"
     );
 }
@@ -353,16 +348,38 @@ async fn a_closed_port_is_a_transport_error() {
         .retry(hubspot_runtime::RetryPolicy::disabled())
         .build()
         .unwrap();
-    let error = client
-        .send(&PublishMessage::new("42", "hello"))
-        .await
-        .unwrap_err();
-    assert!(matches!(error, Error::Transport(_)), "{error:?}");
+    // A query string can carry a key (`hapikey=`): the error must not quote
+    // the URL.
+    let request = PublishMessage {
+        after: Some("hapikey-0a1b2c3d".to_owned()),
+        ..PublishMessage::new("42", "hello")
+    };
+    let error = client.send(&request).await.unwrap_err();
+    let Error::Transport(transport) = &error else {
+        panic!("expected Transport, got {error:?}");
+    };
+    assert!(transport.is_connect(), "{transport:?}");
+    assert!(!transport.is_body() && !transport.is_request());
     assert!(!error.is_timeout());
     assert_eq!(error.status(), None);
     assert!(error.api_error().is_none());
     assert!(std::error::Error::source(&error).is_some());
     assert_token_absent(&error);
+    let mut printed = vec![
+        format!("{error:?}"),
+        format!("{error:#?}"),
+        error.to_string(),
+    ];
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        printed.push(cause.to_string());
+        printed.push(format!("{cause:?}"));
+        source = cause.source();
+    }
+    for text in printed {
+        assert!(!text.contains("hapikey-0a1b2c3d"), "{text}");
+        assert!(!text.contains("/conversations/"), "{text}");
+    }
 }
 
 #[tokio::test]

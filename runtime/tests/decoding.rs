@@ -137,9 +137,9 @@ proptest! {
         for body in [bytes, serde_json::to_vec(&body).unwrap()] {
             match decode_response::<PublishMessage>(status, &headers, &body) {
                 Ok(Published { .. }) => prop_assert!((200..300).contains(&status)),
-                Err(Error::Decode { status: got, excerpt, .. }) => {
-                    prop_assert_eq!(got, status);
-                    prop_assert!(excerpt.len() <= 512);
+                Err(Error::Decode(decode)) => {
+                    prop_assert_eq!(decode.status, status);
+                    prop_assert!(decode.excerpt.len() <= 512);
                 }
                 Err(error) => prop_assert_eq!(error.status(), Some(status)),
             }

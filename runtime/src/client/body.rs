@@ -3,7 +3,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::error::excerpt;
-use crate::{Endpoint, Error};
+use crate::{DecodeError, Endpoint, Error};
 
 /// Decodes an answer to a request for endpoint `E`: a `2xx` body into
 /// `E::Response` (an empty body as JSON `null`, so `()` takes a `204`), any
@@ -27,7 +27,7 @@ use crate::{Endpoint, Error};
 /// # }
 /// let headers = http::HeaderMap::new();
 /// assert_eq!(decode_response::<Probe>(200, &headers, b"[1, 2]").unwrap(), [1, 2]);
-/// assert!(matches!(decode_response::<Probe>(200, &headers, b"[1, "), Err(Error::Decode { .. })));
+/// assert!(matches!(decode_response::<Probe>(200, &headers, b"[1, "), Err(Error::Decode(_))));
 /// assert!(matches!(decode_response::<Probe>(503, &headers, b""), Err(Error::Server(_))));
 /// ```
 ///
@@ -56,9 +56,11 @@ pub(super) fn decode_parts<T: DeserializeOwned>(
     } else {
         body
     };
-    serde_json::from_slice(json).map_err(|source| Error::Decode {
-        status,
-        excerpt: excerpt(body),
-        source,
+    serde_json::from_slice(json).map_err(|source| {
+        Error::Decode(Box::new(DecodeError {
+            status,
+            excerpt: excerpt(body),
+            source,
+        }))
     })
 }

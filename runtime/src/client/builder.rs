@@ -212,16 +212,16 @@ impl ClientBuilder {
     /// agent cannot be sent in a header.
     pub fn build(self) -> Result<Client, Error> {
         let token = self.token.ok_or_else(|| {
-            Error::Config(format!(
+            Error::config(format!(
                 "no access token: call ClientBuilder::token or set {TOKEN_ENV}"
             ))
         })?;
         if token.is_empty() {
-            return Err(Error::Config("the access token is empty".to_owned()));
+            return Err(Error::config("the access token is empty".to_owned()));
         }
         let mut authorization = HeaderValue::try_from(format!("Bearer {}", token.expose_secret()))
             .map_err(|_| {
-                Error::Config(
+                Error::config(
                     "the access token has characters an HTTP header cannot carry".to_owned(),
                 )
             })?;
@@ -231,22 +231,22 @@ impl ClientBuilder {
 
         let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
         if timeout.is_zero() {
-            return Err(Error::Config("the timeout is zero".to_owned()));
+            return Err(Error::config("the timeout is zero".to_owned()));
         }
         let total_timeout = self.total_timeout.unwrap_or(DEFAULT_TOTAL_TIMEOUT);
         if total_timeout.is_zero() {
-            return Err(Error::Config("the total timeout is zero".to_owned()));
+            return Err(Error::config("the total timeout is zero".to_owned()));
         }
         let max_concurrent = self
             .max_concurrent_requests
             .unwrap_or(DEFAULT_MAX_CONCURRENT_REQUESTS);
         if max_concurrent == 0 {
-            return Err(Error::Config(
+            return Err(Error::config(
                 "the bound on concurrent requests is zero".to_owned(),
             ));
         }
         if max_concurrent > tokio::sync::Semaphore::MAX_PERMITS {
-            return Err(Error::Config(format!(
+            return Err(Error::config(format!(
                 "the bound on concurrent requests is above {}",
                 tokio::sync::Semaphore::MAX_PERMITS
             )));
@@ -256,14 +256,14 @@ impl ClientBuilder {
             .budget()
             .is_some_and(|(_, window)| window.is_zero())
         {
-            return Err(Error::Config("the rate limit's window is zero".to_owned()));
+            return Err(Error::config("the rate limit's window is zero".to_owned()));
         }
 
         let user_agent = self
             .user_agent
             .unwrap_or_else(|| DEFAULT_USER_AGENT.to_owned());
         let user_agent_header = HeaderValue::try_from(user_agent.as_str()).map_err(|_| {
-            Error::Config(format!(
+            Error::config(format!(
                 "the user agent {user_agent:?} has characters an HTTP header cannot carry"
             ))
         })?;
@@ -272,13 +272,13 @@ impl ClientBuilder {
             .user_agent(user_agent_header)
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|error| Error::Config(format!("could not set up the HTTP client: {error}")))?;
+            .map_err(|error| Error::config(format!("could not set up the HTTP client: {error}")))?;
 
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
                 base: reqwest::Url::parse(&base_url).map_err(|error| {
-                    Error::Config(format!("the base URL {base_url:?} is not a URL: {error}"))
+                    Error::config(format!("the base URL {base_url:?} is not a URL: {error}"))
                 })?,
                 base_url,
                 token,
@@ -301,16 +301,16 @@ impl ClientBuilder {
     ) -> Result<ClientBuilder, Error> {
         let token = match lookup(TOKEN_ENV) {
             None => {
-                return Err(Error::Config(format!(
+                return Err(Error::config(format!(
                     "{TOKEN_ENV} is not set: set it to a private app's access token"
                 )));
             }
             Some(token) => token
                 .into_string()
-                .map_err(|_| Error::Config(format!("{TOKEN_ENV} is not valid Unicode")))?,
+                .map_err(|_| Error::config(format!("{TOKEN_ENV} is not valid Unicode")))?,
         };
         if token.trim().is_empty() {
-            return Err(Error::Config(format!(
+            return Err(Error::config(format!(
                 "{TOKEN_ENV} is empty: set it to a private app's access token"
             )));
         }
@@ -318,7 +318,7 @@ impl ClientBuilder {
         if let Some(base_url) = lookup(BASE_URL_ENV) {
             let base_url = base_url
                 .into_string()
-                .map_err(|_| Error::Config(format!("{BASE_URL_ENV} is not valid Unicode")))?;
+                .map_err(|_| Error::config(format!("{BASE_URL_ENV} is not valid Unicode")))?;
             if !base_url.trim().is_empty() {
                 builder = builder.base_url(base_url.trim());
             }

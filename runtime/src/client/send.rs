@@ -13,7 +13,9 @@ use crate::endpoint::Query;
 use crate::error::excerpt;
 use crate::retry::{Retry, classify};
 use crate::schema::{EndpointInfo, Method};
-use crate::{ApiVersion, Endpoint, Error, RateLimitHeaders};
+use crate::{
+    ApiVersion, Endpoint, Error, RateLimitHeaders, TransportError, UnsupportedVersionError,
+};
 
 /// The header carrying HubSpot's id for a request, for its support team.
 const CORRELATION_ID: header::HeaderName =
@@ -72,7 +74,9 @@ impl Client {
     /// let client = Client::from_env()?;
     /// match client.send_with_version(&request, Some(ApiVersion::dated(2026, 3))).await {
     ///     Ok(response) => { let _ = response; }
-    ///     Err(Error::UnsupportedVersion { available, .. }) => println!("try one of {available:?}"),
+    ///     Err(Error::UnsupportedVersion(unsupported)) => {
+    ///         println!("try one of {:?}", unsupported.available);
+    ///     }
     ///     Err(other) => return Err(other),
     /// }
     /// # Ok(())
@@ -244,7 +248,7 @@ impl Client {
         }
         // A 429 holds back every clone for as long as HubSpot asked (not
         // the daily limit's, which no request would outwait).
-        if let Err(error @ Error::RateLimited { .. }) = &result
+        if let Err(error @ Error::RateLimited(_)) = &result
             && let Retry::After {
                 at_least: Some(wait),
             } = classify(error, true)
@@ -280,16 +284,18 @@ fn select_version(
 ) -> Result<usize, Error> {
     let position = |version: ApiVersion| info.paths.iter().position(|p| p.version == version);
     if let Some(requested) = requested {
-        return position(requested).ok_or_else(|| Error::UnsupportedVersion {
-            endpoint: info.name,
-            requested,
-            available: info.versions().collect(),
+        return position(requested).ok_or_else(|| {
+            Error::UnsupportedVersion(Box::new(UnsupportedVersionError {
+                endpoint: info.name,
+                requested,
+                available: info.versions().collect(),
+            }))
         });
     }
     pinned
         .and_then(position)
         .or_else(|| (0..info.paths.len()).max_by_key(|&i| info.paths[i].version))
-        .ok_or_else(|| Error::InvalidRequest(format!("{} declares no paths", info.name)))
+        .ok_or_else(|| Error::invalid_request(format!("{} declares no paths", info.name)))
 }
 
 fn http_method(method: Method) -> reqwest::Method {
@@ -306,7 +312,7 @@ fn transport_error(error: reqwest::Error) -> Error {
     if error.is_timeout() {
         Error::Timeout
     } else {
-        Error::Transport(error)
+        Error::Transport(TransportError::new(error))
     }
 }
 
