@@ -105,7 +105,7 @@ async fn an_error_on_a_later_page_is_the_last_item() {
     let client = Client::builder()
         .base_url(fake.base_url())
         .token(fake.token())
-        .retry(hubspot_runtime::RetryPolicy::disabled())
+        .retry_policy(hubspot_runtime::RetryPolicy::disabled())
         .build()
         .expect("a client for the fake");
     create_channels(&client, 25).await;

@@ -46,7 +46,7 @@ async fn fake_and_client_without_retries() -> (FakeHubSpot, Client) {
     let client = Client::builder()
         .base_url(fake.base_url())
         .token(fake.token())
-        .retry(hubspot_runtime::RetryPolicy::disabled())
+        .retry_policy(hubspot_runtime::RetryPolicy::disabled())
         .build()
         .expect("a client for the fake");
     (fake, client)

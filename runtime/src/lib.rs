@@ -49,10 +49,7 @@ mod rate_limit;
 mod retry;
 
 pub use auth::AccessToken;
-pub use client::{
-    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_TIMEOUT,
-    DEFAULT_TOTAL_TIMEOUT, DEFAULT_USER_AGENT,
-};
+pub use client::{Client, ClientBuilder};
 pub use error::{
     ApiError, DecodeError, Error, ErrorDetail, RateLimitError, RateLimitHeaders,
     RepeatedCursorError, TransportError, UnsupportedVersionError,

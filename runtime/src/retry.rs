@@ -42,7 +42,7 @@ use crate::{Error, RateLimitError};
 /// assert_eq!(policy.backoff_cap(3), Duration::from_millis(800));
 /// assert_eq!(policy.backoff_cap(20), Duration::from_secs(10));
 ///
-/// let client = Client::builder().token("pat-na1-0123456789").retry(policy).build()?;
+/// let client = Client::builder().token("pat-na1-0123456789").retry_policy(policy).build()?;
 /// assert_eq!(client.retry_policy(), policy);
 /// # Ok::<(), hubspot_runtime::Error>(())
 /// ```

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use hubspot_fake::ScriptedResponse;
-use hubspot_runtime::{Client, DEFAULT_USER_AGENT, Error};
+use hubspot_runtime::{Client, Error};
 use serde_json::json;
 
 fn published() -> ScriptedResponse {
@@ -48,8 +48,11 @@ async fn sends_auth_user_agent_and_json_body_and_decodes_the_answer() {
         request.header("authorization"),
         Some(format!("Bearer {TOKEN}").as_str())
     );
-    assert_eq!(request.header("user-agent"), Some(DEFAULT_USER_AGENT));
-    assert!(DEFAULT_USER_AGENT.starts_with("hubspot-runtime/0."));
+    assert_eq!(
+        request.header("user-agent"),
+        Some(Client::DEFAULT_USER_AGENT)
+    );
+    assert!(Client::DEFAULT_USER_AGENT.starts_with("hubspot-runtime/0."));
     assert_eq!(request.header("content-type"), Some("application/json"));
     assert_eq!(request.header("accept"), Some("application/json"));
     assert_eq!(request.json(), Some(json!({ "text": "hello" })));
@@ -345,7 +348,7 @@ async fn a_closed_port_is_a_transport_error() {
     let client = Client::builder()
         .token(TOKEN)
         .base_url(format!("http://{addr}"))
-        .retry(hubspot_runtime::RetryPolicy::disabled())
+        .retry_policy(hubspot_runtime::RetryPolicy::disabled())
         .build()
         .unwrap();
     // A query string can carry a key (`hapikey=`): the error must not quote
@@ -462,7 +465,7 @@ async fn builder_validates_its_configuration() {
     assert_eq!(client.base_url(), "https://api.hubapi.com");
     assert_eq!(client.timeout(), Duration::from_secs(30));
     assert_eq!(client.api_version(), None);
-    assert_eq!(client.user_agent(), DEFAULT_USER_AGENT);
+    assert_eq!(client.user_agent(), Client::DEFAULT_USER_AGENT);
 }
 
 #[tokio::test]

@@ -64,7 +64,7 @@ fn limited_client(fake: &FakeHubSpot) -> Client {
         .token(TOKEN)
         .base_url(fake.base_url())
         .rate_limit(RateLimit::custom(5, WINDOW))
-        .retry(RetryPolicy::disabled())
+        .retry_policy(RetryPolicy::disabled())
         .build()
         .unwrap()
 }
@@ -216,7 +216,7 @@ async fn concurrency_is_bounded() {
             .token(TOKEN)
             .base_url(fake.base_url())
             .max_concurrent_requests(max)
-            .retry(RetryPolicy::disabled())
+            .retry_policy(RetryPolicy::disabled())
             .build()
             .unwrap()
     };
@@ -247,7 +247,7 @@ async fn each_attempt_times_out_and_an_idempotent_request_is_retried() {
         .token(TOKEN)
         .base_url(silent.base_url())
         .timeout(Duration::from_millis(150))
-        .retry(fast_retries(3))
+        .retry_policy(fast_retries(3))
         .build()
         .unwrap();
     let started = Instant::now();
@@ -266,7 +266,7 @@ async fn the_total_timeout_bounds_all_attempts() {
         .base_url(silent.base_url())
         .timeout(Duration::from_millis(200))
         .total_timeout(Duration::from_millis(500))
-        .retry(fast_retries(10))
+        .retry_policy(fast_retries(10))
         .build()
         .unwrap();
     assert_eq!(client.total_timeout(), Duration::from_millis(500));

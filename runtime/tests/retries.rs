@@ -135,7 +135,7 @@ async fn a_post_without_idempotency_key_is_not_retried_after_a_timeout() {
         .token(TOKEN)
         .base_url(silent.base_url())
         .timeout(Duration::from_millis(150))
-        .retry(fast_retries(5))
+        .retry_policy(fast_retries(5))
         .build()
         .unwrap();
     let error = client
@@ -167,7 +167,7 @@ async fn any_request_is_retried_after_a_connection_that_never_opened() {
     let client = Client::builder()
         .token(TOKEN)
         .base_url(format!("http://{addr}"))
-        .retry(fast_retries(40))
+        .retry_policy(fast_retries(40))
         .build()
         .unwrap();
     // A POST without idempotency key: safe to retry, since it never left.
@@ -338,7 +338,7 @@ async fn a_wait_longer_than_the_total_timeout_is_not_made() {
         .token(TOKEN)
         .base_url(fake.base_url())
         .total_timeout(Duration::from_millis(500))
-        .retry(fast_retries(5))
+        .retry_policy(fast_retries(5))
         .build()
         .unwrap();
     fake.push_response(hubspot_error(429).with_header("Retry-After", "5"));
@@ -369,7 +369,7 @@ async fn absurd_waits_and_timeouts_neither_panic_nor_hang() {
         .timeout(Duration::MAX)
         .total_timeout(Duration::MAX)
         .rate_limit(hubspot_runtime::RateLimit::custom(10, Duration::MAX))
-        .retry(fast_retries(5).with_max_backoff(Duration::MAX))
+        .retry_policy(fast_retries(5).with_max_backoff(Duration::MAX))
         .build()
         .unwrap();
     // Thirty million years: more than any deadline, so not waited for.

@@ -7,10 +7,7 @@ use std::time::Duration;
 use reqwest::header::HeaderValue;
 
 use super::url::validate_base_url;
-use super::{
-    BASE_URL_ENV, Client, DEFAULT_BASE_URL, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_TIMEOUT,
-    DEFAULT_TOTAL_TIMEOUT, DEFAULT_USER_AGENT, Inner, TOKEN_ENV,
-};
+use super::{BASE_URL_ENV, Client, Inner, TOKEN_ENV};
 use crate::rate_limit::Limiter;
 use crate::{AccessToken, ApiVersion, Error, RateLimit, RetryPolicy};
 
@@ -40,7 +37,7 @@ pub struct ClientBuilder {
     total_timeout: Option<Duration>,
     api_version: Option<ApiVersion>,
     user_agent: Option<String>,
-    retry: Option<RetryPolicy>,
+    retry_policy: Option<RetryPolicy>,
     rate_limit: Option<RateLimit>,
     max_concurrent_requests: Option<usize>,
 }
@@ -117,13 +114,13 @@ impl ClientBuilder {
     /// use hubspot_runtime::{Client, RetryPolicy};
     /// let client = Client::builder()
     ///     .token("pat-na1-0123456789")
-    ///     .retry(RetryPolicy::default().with_max_attempts(3))
+    ///     .retry_policy(RetryPolicy::default().with_max_attempts(3))
     ///     .build()?;
     /// assert_eq!(client.retry_policy().max_attempts(), 3);
     /// # Ok::<(), hubspot_runtime::Error>(())
     /// ```
-    pub fn retry(mut self, policy: RetryPolicy) -> ClientBuilder {
-        self.retry = Some(policy);
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> ClientBuilder {
+        self.retry_policy = Some(policy);
         self
     }
 
@@ -227,19 +224,20 @@ impl ClientBuilder {
             })?;
         authorization.set_sensitive(true);
 
-        let base_url = validate_base_url(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        let base_url =
+            validate_base_url(self.base_url.as_deref().unwrap_or(Client::DEFAULT_BASE_URL))?;
 
-        let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
+        let timeout = self.timeout.unwrap_or(Client::DEFAULT_TIMEOUT);
         if timeout.is_zero() {
             return Err(Error::config("the timeout is zero".to_owned()));
         }
-        let total_timeout = self.total_timeout.unwrap_or(DEFAULT_TOTAL_TIMEOUT);
+        let total_timeout = self.total_timeout.unwrap_or(Client::DEFAULT_TOTAL_TIMEOUT);
         if total_timeout.is_zero() {
             return Err(Error::config("the total timeout is zero".to_owned()));
         }
         let max_concurrent = self
             .max_concurrent_requests
-            .unwrap_or(DEFAULT_MAX_CONCURRENT_REQUESTS);
+            .unwrap_or(Client::DEFAULT_MAX_CONCURRENT_REQUESTS);
         if max_concurrent == 0 {
             return Err(Error::config(
                 "the bound on concurrent requests is zero".to_owned(),
@@ -261,7 +259,7 @@ impl ClientBuilder {
 
         let user_agent = self
             .user_agent
-            .unwrap_or_else(|| DEFAULT_USER_AGENT.to_owned());
+            .unwrap_or_else(|| Client::DEFAULT_USER_AGENT.to_owned());
         let user_agent_header = HeaderValue::try_from(user_agent.as_str()).map_err(|_| {
             Error::config(format!(
                 "the user agent {user_agent:?} has characters an HTTP header cannot carry"
@@ -287,7 +285,7 @@ impl ClientBuilder {
                 timeout,
                 total_timeout,
                 user_agent,
-                retry: self.retry.unwrap_or_default(),
+                retry_policy: self.retry_policy.unwrap_or_default(),
                 rate_limit,
                 limiter: Limiter::new(rate_limit, max_concurrent),
             }),
@@ -349,7 +347,7 @@ mod tests {
             .unwrap()
             .build()
             .unwrap();
-        assert_eq!(client.base_url(), DEFAULT_BASE_URL);
+        assert_eq!(client.base_url(), Client::DEFAULT_BASE_URL);
         let client = ClientBuilder::from_env_with(env(&[
             (TOKEN_ENV, "t"),
             (BASE_URL_ENV, "http://localhost:1"),

@@ -23,24 +23,6 @@ pub use body::decode_response;
 pub use builder::ClientBuilder;
 pub use url::PathSegment;
 
-/// Where HubSpot's APIs live, unless [`ClientBuilder::base_url`] says otherwise.
-pub const DEFAULT_BASE_URL: &str = "https://api.hubapi.com";
-
-/// How long one attempt at a request may take, unless
-/// [`ClientBuilder::timeout`] says otherwise.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// How long a request may take in all, waiting for the rate limiter and
-/// retries included, unless [`ClientBuilder::total_timeout`] says otherwise.
-pub const DEFAULT_TOTAL_TIMEOUT: Duration = Duration::from_secs(90);
-
-/// How many requests a client and its clones have in flight at most, unless
-/// [`ClientBuilder::max_concurrent_requests`] says otherwise.
-pub const DEFAULT_MAX_CONCURRENT_REQUESTS: usize = 10;
-
-/// The `User-Agent` sent unless [`ClientBuilder::user_agent`] says otherwise.
-pub const DEFAULT_USER_AGENT: &str = concat!("hubspot-runtime/", env!("CARGO_PKG_VERSION"));
-
 /// The environment variable [`Client::from_env`] reads the token from.
 pub(crate) const TOKEN_ENV: &str = "HUBSPOT_ACCESS_TOKEN";
 
@@ -96,12 +78,31 @@ struct Inner {
     timeout: Duration,
     total_timeout: Duration,
     user_agent: String,
-    retry: RetryPolicy,
+    retry_policy: RetryPolicy,
     rate_limit: RateLimit,
     limiter: Limiter,
 }
 
 impl Client {
+    /// Where HubSpot's APIs live, unless [`ClientBuilder::base_url`] says otherwise.
+    pub const DEFAULT_BASE_URL: &'static str = "https://api.hubapi.com";
+
+    /// How long one attempt at a request may take, unless
+    /// [`ClientBuilder::timeout`] says otherwise.
+    pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+    /// How long a request may take in all, waiting for the rate limiter and
+    /// retries included, unless [`ClientBuilder::total_timeout`] says otherwise.
+    pub const DEFAULT_TOTAL_TIMEOUT: Duration = Duration::from_secs(90);
+
+    /// How many requests a client and its clones have in flight at most, unless
+    /// [`ClientBuilder::max_concurrent_requests`] says otherwise.
+    pub const DEFAULT_MAX_CONCURRENT_REQUESTS: usize = 10;
+
+    /// The `User-Agent` sent unless [`ClientBuilder::user_agent`] says otherwise.
+    pub const DEFAULT_USER_AGENT: &'static str =
+        concat!("hubspot-runtime/", env!("CARGO_PKG_VERSION"));
+
     /// A client with the default configuration and `token`.
     ///
     /// ```
@@ -215,7 +216,7 @@ impl Client {
     /// # Ok::<(), hubspot_runtime::Error>(())
     /// ```
     pub fn retry_policy(&self) -> RetryPolicy {
-        self.inner.retry
+        self.inner.retry_policy
     }
 
     /// The client-side request budget this client and its clones share.
@@ -263,7 +264,7 @@ impl fmt::Debug for Client {
             .field("timeout", &inner.timeout)
             .field("total_timeout", &inner.total_timeout)
             .field("user_agent", &inner.user_agent)
-            .field("retry", &inner.retry)
+            .field("retry_policy", &inner.retry_policy)
             .field("rate_limit", &inner.rate_limit)
             .field("max_concurrent_requests", &inner.limiter.max_concurrent())
             .finish()

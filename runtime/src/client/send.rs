@@ -149,7 +149,7 @@ impl Client {
     /// Attempts `prepared` until it succeeds, fails in a way a retry cannot
     /// fix (or could duplicate), or runs out of attempts or time.
     async fn run_attempts<T: DeserializeOwned>(&self, prepared: &Prepared) -> Result<T, Error> {
-        let policy = self.inner.retry;
+        let policy = self.inner.retry_policy;
         let mut attempt = 0u32;
         loop {
             attempt += 1;

@@ -203,7 +203,7 @@ pub fn fast_retrying_client(fake: &FakeHubSpot, attempts: u32) -> Client {
     Client::builder()
         .token(TOKEN)
         .base_url(fake.base_url())
-        .retry(fast_retries(attempts))
+        .retry_policy(fast_retries(attempts))
         .build()
         .expect("build the client")
 }
@@ -282,7 +282,7 @@ pub fn client_without_retries(fake: &FakeHubSpot) -> Client {
     Client::builder()
         .token(TOKEN)
         .base_url(fake.base_url())
-        .retry(hubspot_runtime::RetryPolicy::disabled())
+        .retry_policy(hubspot_runtime::RetryPolicy::disabled())
         .build()
         .expect("build the client")
 }
