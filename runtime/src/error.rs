@@ -100,6 +100,15 @@ pub enum Error {
     #[error(transparent)]
     Decode(Box<DecodeError>),
 
+    /// HubSpot's answer was larger than the client accepts (see
+    /// [`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes));
+    /// the rest of it was not read.
+    #[error("HubSpot's answer is larger than the client's limit of {limit} bytes")]
+    ResponseTooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+
     /// The request body could not be serialized to JSON.
     #[error("could not encode the request body as JSON")]
     Encode(#[source] serde_json::Error),

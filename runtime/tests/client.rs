@@ -386,6 +386,41 @@ async fn a_closed_port_is_a_transport_error() {
 }
 
 #[tokio::test]
+async fn an_answer_over_the_size_limit_is_refused() {
+    let fake = start_fake().await;
+    let body = r#"{"id":"1000000001","text":"hello"}"#;
+    let limit = body.len() as u64;
+    let client = Client::builder()
+        .token(TOKEN)
+        .base_url(fake.base_url())
+        .max_response_bytes(limit)
+        .build()
+        .unwrap();
+    // Exactly at the limit is fine.
+    fake.push_response(ScriptedResponse::raw(200, body));
+    let response = client
+        .send(&PublishMessage::new("42", "hello"))
+        .await
+        .unwrap();
+    assert_eq!(response.id, "1000000001");
+    // One byte more is not, and is not retried.
+    fake.push_response(ScriptedResponse::raw(200, format!("{body} ")));
+    let error = client
+        .send(&PublishMessage::new("42", "hello"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, Error::ResponseTooLarge { limit: got } if got == limit),
+        "{error:?}"
+    );
+    assert_eq!(fake.requests().len(), 2);
+    assert!(matches!(
+        Client::builder().token(TOKEN).max_response_bytes(0).build(),
+        Err(Error::Config(_))
+    ));
+}
+
+#[tokio::test]
 async fn redirects_are_not_followed() {
     let fake = start_fake().await;
     let client = client_for(&fake);

@@ -1,9 +1,54 @@
 //! Reading and decoding an answer's body.
 
+use bytes::Bytes;
 use serde::de::DeserializeOwned;
+
+use super::send::transport_error;
 
 use crate::error::excerpt;
 use crate::{DecodeError, Endpoint, Error};
+
+/// Reads `response`'s body, at most `limit` bytes of it: a `Content-Length`
+/// above the limit fails before anything is read, and a body without one is
+/// read chunk by chunk and abandoned (closing the connection) as soon as it
+/// passes the limit. Memory stays bounded by `limit` whatever the server
+/// sends.
+pub(super) async fn read_body(mut response: reqwest::Response, limit: u64) -> Result<Bytes, Error> {
+    let too_large = || Error::ResponseTooLarge { limit };
+    if response
+        .content_length()
+        .is_some_and(|length| length > limit)
+    {
+        return Err(too_large());
+    }
+    let fits = |length: usize| u64::try_from(length).is_ok_and(|length| length <= limit);
+    // Most answers arrive in one chunk: keep it as it is, without a copy.
+    let Some(first) = response.chunk().await.map_err(transport_error)? else {
+        return Ok(Bytes::new());
+    };
+    if !fits(first.len()) {
+        return Err(too_large());
+    }
+    let Some(second) = response.chunk().await.map_err(transport_error)? else {
+        return Ok(first);
+    };
+    let expected = response
+        .content_length()
+        .and_then(|length| usize::try_from(length).ok())
+        .unwrap_or(first.len() + second.len());
+    let mut body = Vec::with_capacity(expected);
+    body.extend_from_slice(&first);
+    drop(first);
+    let mut chunk = Some(second);
+    while let Some(next) = chunk {
+        if !fits(body.len() + next.len()) {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&next);
+        chunk = response.chunk().await.map_err(transport_error)?;
+    }
+    Ok(Bytes::from(body))
+}
 
 /// Decodes an answer to a request for endpoint `E`: a `2xx` body into
 /// `E::Response` (an empty body as JSON `null`, so `()` takes a `204`), any

@@ -40,6 +40,7 @@ pub struct ClientBuilder {
     retry_policy: Option<RetryPolicy>,
     rate_limit: Option<RateLimit>,
     max_concurrent_requests: Option<usize>,
+    max_response_bytes: Option<u64>,
 }
 
 impl ClientBuilder {
@@ -158,6 +159,27 @@ impl ClientBuilder {
         self
     }
 
+    /// The most bytes of an answer's body to read; a larger answer fails
+    /// with [`Error::ResponseTooLarge`] as soon as its `Content-Length` says
+    /// so, or, without one, as soon as that many bytes have arrived, so
+    /// that a misbehaving server or proxy cannot make the client buffer
+    /// without bound. Defaults to 16 MiB
+    /// ([`Client::DEFAULT_MAX_RESPONSE_BYTES`]): HubSpot's largest real
+    /// answers (a full page of messages or threads) are far below that.
+    ///
+    /// ```
+    /// let client = hubspot_runtime::Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .max_response_bytes(1024 * 1024)
+    ///     .build()?;
+    /// assert_eq!(client.max_response_bytes(), 1024 * 1024);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn max_response_bytes(mut self, max: u64) -> ClientBuilder {
+        self.max_response_bytes = Some(max);
+        self
+    }
+
     /// The API version to prefer: used for every endpoint that has it, while
     /// endpoints without it use their newest version. A request sent with
     /// [`Client::send_with_version`] and a version overrides it.
@@ -205,8 +227,8 @@ impl ClientBuilder {
     ///
     /// [`Error::Config`] when the token is missing, empty or cannot be sent in
     /// a header, the base URL is not an `http(s)` URL, a timeout, the
-    /// concurrency bound or a custom rate limit's window is zero, or the user
-    /// agent cannot be sent in a header.
+    /// concurrency bound, the response size limit or a custom rate limit's
+    /// window is zero, or the user agent cannot be sent in a header.
     pub fn build(self) -> Result<Client, Error> {
         let token = self.token.ok_or_else(|| {
             Error::config(format!(
@@ -249,6 +271,12 @@ impl ClientBuilder {
                 tokio::sync::Semaphore::MAX_PERMITS
             )));
         }
+        let max_response_bytes = self
+            .max_response_bytes
+            .unwrap_or(Client::DEFAULT_MAX_RESPONSE_BYTES);
+        if max_response_bytes == 0 {
+            return Err(Error::config("the response size limit is zero"));
+        }
         let rate_limit = self.rate_limit.unwrap_or_default();
         if rate_limit
             .budget()
@@ -288,6 +316,7 @@ impl ClientBuilder {
                 retry_policy: self.retry_policy.unwrap_or_default(),
                 rate_limit,
                 limiter: Limiter::new(rate_limit, max_concurrent),
+                max_response_bytes,
             }),
         })
     }

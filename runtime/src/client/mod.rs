@@ -81,6 +81,7 @@ struct Inner {
     retry_policy: RetryPolicy,
     rate_limit: RateLimit,
     limiter: Limiter,
+    max_response_bytes: u64,
 }
 
 impl Client {
@@ -98,6 +99,10 @@ impl Client {
     /// How many requests a client and its clones have in flight at most, unless
     /// [`ClientBuilder::max_concurrent_requests`] says otherwise.
     pub const DEFAULT_MAX_CONCURRENT_REQUESTS: usize = 10;
+
+    /// The most bytes of an answer's body the client reads, unless
+    /// [`ClientBuilder::max_response_bytes`] says otherwise: 16 MiB.
+    pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 
     /// The `User-Agent` sent unless [`ClientBuilder::user_agent`] says otherwise.
     pub const DEFAULT_USER_AGENT: &'static str =
@@ -242,6 +247,19 @@ impl Client {
         self.inner.limiter.max_concurrent()
     }
 
+    /// The most bytes of an answer's body the client reads before failing
+    /// with [`Error::ResponseTooLarge`].
+    ///
+    /// ```
+    /// use hubspot_runtime::Client;
+    /// let client = Client::new("pat-na1-0123456789")?;
+    /// assert_eq!(client.max_response_bytes(), Client::DEFAULT_MAX_RESPONSE_BYTES);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn max_response_bytes(&self) -> u64 {
+        self.inner.max_response_bytes
+    }
+
     /// The `User-Agent` the client sends.
     ///
     /// ```
@@ -267,6 +285,7 @@ impl fmt::Debug for Client {
             .field("retry_policy", &inner.retry_policy)
             .field("rate_limit", &inner.rate_limit)
             .field("max_concurrent_requests", &inner.limiter.max_concurrent())
+            .field("max_response_bytes", &inner.max_response_bytes)
             .finish()
     }
 }

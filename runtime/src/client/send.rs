@@ -8,7 +8,7 @@ use tracing::Instrument as _;
 use tracing::field::Empty;
 
 use super::Client;
-use super::body::decode_parts;
+use super::body::{decode_parts, read_body};
 use crate::endpoint::Query;
 use crate::error::excerpt;
 use crate::retry::{Retry, classify};
@@ -217,7 +217,7 @@ impl Client {
                 .map(str::to_owned);
             // Only an error needs the headers after the body is read.
             let error_headers = (!(200..300).contains(&status)).then(|| headers.clone());
-            let bytes = response.bytes().await.map_err(transport_error)?;
+            let bytes = read_body(response, self.inner.max_response_bytes).await?;
             Ok::<_, Error>((status, limits, correlation_header, error_headers, bytes))
         };
         let (status, limits, correlation_header, error_headers, bytes) =
@@ -308,7 +308,7 @@ fn http_method(method: Method) -> reqwest::Method {
     }
 }
 
-fn transport_error(error: reqwest::Error) -> Error {
+pub(super) fn transport_error(error: reqwest::Error) -> Error {
     if error.is_timeout() {
         Error::Timeout
     } else {
