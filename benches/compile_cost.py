@@ -160,7 +160,7 @@ impl hubspot_runtime::Endpoint for Endpoint{i} {{
         scopes: &["things.write"],
         auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
     }};
-    fn path(&self, version_index: usize) -> String {{
+    fn __path(&self, version_index: usize) -> String {{
         match version_index {{
             0 => format!("/things/v3/{{}}/items{i}", PathSegment(&self.thing_id)),
             _ => format!("/things/2026-03/{{}}/items{i}", PathSegment(&self.thing_id)),

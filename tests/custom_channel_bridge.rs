@@ -61,7 +61,7 @@ async fn setup_with_secrets(fake_secret: &str, bridge_secret: &str) -> Setup {
     let client = Client::builder()
         .base_url(fake.base_url())
         .token(fake.token())
-        .retry(
+        .retry_policy(
             hubspot_runtime::RetryPolicy::default()
                 .with_max_attempts(CLIENT_ATTEMPTS)
                 .with_initial_backoff(Duration::from_millis(5))

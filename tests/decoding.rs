@@ -16,8 +16,9 @@ use hubspot_api::conversations::threads::messages::{
     SendThreadMessage,
 };
 use hubspot_fake::FakeHubSpot;
+use hubspot_runtime::__private::decode_response;
 use hubspot_runtime::schema::{BodyInfo, EndpointInfo, TypeInfo};
-use hubspot_runtime::{Client, Error, decode_response};
+use hubspot_runtime::{Client, Error};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{Map, Value};
@@ -453,13 +454,9 @@ fn decodes_or_fails_cleanly<E: Endpoint>(body: &[u8]) -> Result<(), TestCaseErro
     let status = E::INFO.success_status;
     match decode_response::<E>(status, &http::HeaderMap::new(), body) {
         Ok(_) => Ok(()),
-        Err(Error::Decode {
-            status: got,
-            excerpt,
-            ..
-        }) => {
-            prop_assert_eq!(got, status);
-            prop_assert!(excerpt.len() <= 512);
+        Err(Error::Decode(decode)) => {
+            prop_assert_eq!(decode.status, status);
+            prop_assert!(decode.excerpt.len() <= 512);
             Ok(())
         }
         Err(other) => Err(TestCaseError::fail(format!(

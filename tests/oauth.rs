@@ -501,7 +501,7 @@ async fn no_secret_reaches_logs_errors_or_debug_output_at_trace() {
     let unreachable = Client::builder()
         .base_url(format!("http://{closed}"))
         .developer_key(developer_key(&fake))
-        .retry(hubspot_api::RetryPolicy::disabled())
+        .retry_policy(hubspot_api::RetryPolicy::disabled())
         .build()
         .unwrap();
     let error = ListCustomChannels::builder()

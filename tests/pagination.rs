@@ -113,7 +113,7 @@ async fn an_error_on_a_later_page_is_the_last_item() {
             &fake.oauth_app().developer_key,
             fake.oauth_app().app_id as u64,
         ))
-        .retry(hubspot_runtime::RetryPolicy::disabled())
+        .retry_policy(hubspot_runtime::RetryPolicy::disabled())
         .build()
         .expect("a client for the fake");
     create_channels(&client, 25).await;
@@ -164,11 +164,70 @@ async fn a_cursor_that_repeats_ends_the_stream_with_an_error() {
     );
     assert!(items[0].is_ok() && items[1].is_ok());
     assert!(
-        matches!(&items[2], Err(Error::RepeatedCursor { after, .. }) if after == "A"),
+        matches!(&items[2], Err(Error::RepeatedCursor(repeated)) if repeated.after == "A"),
         "{:?}",
         items[2]
     );
     assert_eq!(fake.requests().len(), 2, "no third request");
+}
+
+#[tokio::test]
+async fn a_cursor_that_comes_back_pages_later_ends_the_stream_too() {
+    let (fake, client) = fake_and_client().await;
+    let page = |id: &str, after: &str| {
+        ScriptedResponse::json(
+            200,
+            json!({
+                "results": [{"id": id, "name": "x", "capabilities": {}, "createdAt": "2026-11-21T09:30:00Z"}],
+                "total": 3,
+                "paging": {"next": {"after": after}},
+            }),
+        )
+    };
+    // A → B → A: each cursor differs from the one just sent, so only a
+    // memory of every cursor followed stops the loop.
+    fake.push_response(page("1", "A"));
+    fake.push_response(page("2", "B"));
+    fake.push_response(page("3", "A"));
+    fake.push_response(page("4", "B"));
+    let items: Vec<_> = ListCustomChannels::builder()
+        .stream(&client)
+        .collect()
+        .await;
+    assert_eq!(
+        items.len(),
+        4,
+        "three pages' items, then the error: {items:?}"
+    );
+    let ids: Vec<&str> = items[..3]
+        .iter()
+        .map(|item| item.as_ref().expect("an item").id.as_str())
+        .collect();
+    assert_eq!(ids, ["1", "2", "3"]);
+    match &items[3] {
+        Err(Error::RepeatedCursor(repeated)) => {
+            assert_eq!(repeated.after, "A");
+            assert!(repeated.to_string().contains("`A`"), "{repeated}");
+        }
+        other => panic!("expected RepeatedCursor, got {other:?}"),
+    }
+    let sent: Vec<Option<String>> = fake
+        .requests()
+        .into_iter()
+        .map(|request| {
+            request
+                .query
+                .unwrap_or_default()
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("after="))
+                .map(str::to_owned)
+        })
+        .collect();
+    assert_eq!(
+        sent,
+        [None, Some("A".to_owned()), Some("B".to_owned())],
+        "no fourth request"
+    );
 }
 
 #[tokio::test]

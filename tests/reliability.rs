@@ -89,7 +89,7 @@ async fn a_thousand_publishes_through_faults_and_rate_limits_are_stored_exactly_
         .rate_limit(RateLimit::custom(100, window))
         .timeout(Duration::from_millis(200))
         .total_timeout(Duration::from_secs(30))
-        .retry(
+        .retry_policy(
             RetryPolicy::default()
                 .with_max_attempts(12)
                 .with_initial_backoff(Duration::from_millis(5))
@@ -201,7 +201,7 @@ async fn a_client_above_the_servers_limit_absorbs_its_429s() {
         .base_url(fake.base_url())
         .token(fake.token())
         .rate_limit(RateLimit::Unlimited)
-        .retry(
+        .retry_policy(
             RetryPolicy::default()
                 .with_max_attempts(20)
                 .with_initial_backoff(Duration::from_millis(5))
@@ -236,7 +236,7 @@ async fn publish_fills_in_a_fresh_idempotency_id_and_keeps_the_callers() {
     let client = Client::builder()
         .base_url(fake.base_url())
         .token(fake.token())
-        .retry(
+        .retry_policy(
             RetryPolicy::default()
                 .with_initial_backoff(Duration::from_millis(5))
                 .with_max_backoff(Duration::from_millis(20)),
@@ -269,7 +269,7 @@ async fn publish_fills_in_a_fresh_idempotency_id_and_keeps_the_callers() {
     let without_retries = Client::builder()
         .base_url(fake.base_url())
         .token(fake.token())
-        .retry(RetryPolicy::disabled())
+        .retry_policy(RetryPolicy::disabled())
         .build()
         .unwrap();
     let mut mine = publish("from my queue", "+15550100");
@@ -294,7 +294,7 @@ async fn a_status_update_is_retried_because_it_is_declared_idempotent() {
     let client = Client::builder()
         .base_url(fake.base_url())
         .token(fake.token())
-        .retry(
+        .retry_policy(
             RetryPolicy::default()
                 .with_initial_backoff(Duration::from_millis(5))
                 .with_max_backoff(Duration::from_millis(20)),

@@ -46,7 +46,7 @@ async fn fake_and_client_without_retries() -> (FakeHubSpot, Client) {
     let client = Client::builder()
         .base_url(fake.base_url())
         .token(fake.token())
-        .retry(hubspot_runtime::RetryPolicy::disabled())
+        .retry_policy(hubspot_runtime::RetryPolicy::disabled())
         .build()
         .expect("a client for the fake");
     (fake, client)
@@ -254,10 +254,7 @@ async fn pinning_an_undeclared_version_fails_before_any_request() {
         .send_with_version(&request, Some(ApiVersion::dated(2026, 9)))
         .await
         .expect_err("PublishMessage has no 2026-09 path");
-    assert!(
-        matches!(error, Error::UnsupportedVersion { .. }),
-        "{error:?}"
-    );
+    assert!(matches!(error, Error::UnsupportedVersion(_)), "{error:?}");
     assert!(error.to_string().contains("2026-09"), "{error}");
     assert!(fake.requests().is_empty(), "nothing may be sent");
 }
@@ -500,14 +497,11 @@ async fn malformed_json_is_a_decode_error_with_an_excerpt() {
         .send(&request)
         .await
         .expect_err("truncated JSON cannot decode");
-    let Error::Decode {
-        status, excerpt, ..
-    } = &error
-    else {
+    let Error::Decode(decode) = &error else {
         panic!("{error:?}")
     };
-    assert_eq!(*status, 201);
-    assert_eq!(excerpt, truncated);
+    assert_eq!(decode.status, 201);
+    assert_eq!(decode.excerpt, truncated);
 
     // Valid JSON of the wrong shape is a decode error too, never a panic.
     fake.push_response(ScriptedResponse::json(201, json!({"id": 5})));
@@ -516,7 +510,7 @@ async fn malformed_json_is_a_decode_error_with_an_excerpt() {
         .await
         .expect_err("a number is not an id");
     assert!(
-        matches!(error, Error::Decode { status: 201, .. }),
+        matches!(&error, Error::Decode(decode) if decode.status == 201),
         "{error:?}"
     );
 }
@@ -559,16 +553,11 @@ async fn each_error_status_maps_to_its_class() {
     );
     assert!(matches!(&errors[2], Error::NotFound(_)));
     assert!(matches!(&errors[3], Error::Conflict(_)));
-    let Error::RateLimited {
-        retry_after,
-        policy_name,
-        ..
-    } = &errors[5]
-    else {
+    let Error::RateLimited(limited) = &errors[5] else {
         panic!("{:?}", errors[5])
     };
-    assert_eq!(*retry_after, Some(std::time::Duration::from_secs(2)));
-    assert_eq!(policy_name.as_deref(), Some("TEN_SECONDLY_ROLLING"));
+    assert_eq!(limited.retry_after, Some(std::time::Duration::from_secs(2)));
+    assert_eq!(limited.policy_name.as_deref(), Some("TEN_SECONDLY_ROLLING"));
     let Error::Server(bad_gateway) = &errors[4] else {
         panic!("{:?}", errors[4])
     };

@@ -27,10 +27,8 @@ pub trait Endpoint {
     /// `hubspot_endpoint!`), e.g. `"integrationIdempotencyId"`.
     ///
     /// When it is set, the client fills the field with a fresh id if the
-    /// request left it empty (see [`body_with_idempotency_key`]), sends the
-    /// same id on every retry, and so may retry the request safely.
-    ///
-    /// [`body_with_idempotency_key`]: Endpoint::body_with_idempotency_key
+    /// request left it empty, sends the same id on every retry, and so may
+    /// retry the request safely.
     const IDEMPOTENCY_KEY: Option<&'static str> = None;
 
     /// Whether the bytes [`body`](Endpoint::body) returns are an
@@ -41,7 +39,11 @@ pub trait Endpoint {
 
     /// The path for the version at `version_index` in [`EndpointInfo::paths`],
     /// with every placeholder filled in and percent-encoded.
-    fn path(&self, version_index: usize) -> String;
+    ///
+    /// A hook for the code `hubspot_endpoint!` generates, not a public API:
+    /// it may change in any release.
+    #[doc(hidden)]
+    fn __path(&self, version_index: usize) -> String;
 
     /// Appends the query-string parameters that are set.
     fn query(&self, query: &mut Query) {
@@ -56,8 +58,12 @@ pub trait Endpoint {
     /// caller set is kept (and `new_key` is not called). Only called when
     /// [`IDEMPOTENCY_KEY`] is `Some`; the default is [`body`](Endpoint::body).
     ///
+    /// A hook for the code `hubspot_endpoint!` generates, not a public API:
+    /// it may change in any release.
+    ///
     /// [`IDEMPOTENCY_KEY`]: Endpoint::IDEMPOTENCY_KEY
-    fn body_with_idempotency_key(
+    #[doc(hidden)]
+    fn __body_with_idempotency_key(
         &self,
         new_key: fn() -> String,
     ) -> Result<Option<Vec<u8>>, serde_json::Error> {
@@ -137,8 +143,6 @@ impl QueryValue for crate::DateTime {
         );
     }
 }
-
-pub use crate::client::PathSegment;
 
 #[cfg(test)]
 mod tests {

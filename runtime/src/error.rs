@@ -20,10 +20,15 @@ pub(crate) const EXCERPT_LIMIT: usize = 512;
 /// (404), [`Conflict`](Error::Conflict) (409),
 /// [`RateLimited`](Error::RateLimited) (429), [`Server`](Error::Server) (5xx)
 /// and [`Status`](Error::Status) (anything else), each carrying the typed
-/// [`ApiError`] body (boxed, to keep `Result<_, Error>` small). The rest are failures on this side: the request could
+/// [`ApiError`] body. The rest are failures on this side: the request could
 /// not be built, sent, or its answer decoded.
 ///
-/// No variant's `Debug` or `Display` contains the access token.
+/// Every payload larger than a pointer or two is boxed, so that
+/// `Result<T, Error>` stays small (an `Error` is at most 24 bytes) on the
+/// success path of every call.
+///
+/// No variant's `Debug` or `Display` contains the access token, and none
+/// contains a request's URL (whose query string may carry a key).
 ///
 /// ```
 /// use hubspot_runtime::Error;
@@ -31,7 +36,7 @@ pub(crate) const EXCERPT_LIMIT: usize = 512;
 /// fn describe(error: &Error) -> String {
 ///     match error {
 ///         Error::NotFound(_) => "gone".to_owned(),
-///         Error::RateLimited { retry_after, .. } => format!("slow down: {retry_after:?}"),
+///         Error::RateLimited(limited) => format!("slow down: {:?}", limited.retry_after),
 ///         other => match other.correlation_id() {
 ///             Some(id) => format!("{other} (quote {id} to HubSpot support)"),
 ///             None => other.to_string(),
@@ -68,22 +73,8 @@ pub enum Error {
     Conflict(Box<ApiError>),
 
     /// `429 Too Many Requests`: a rate limit was hit.
-    #[error(
-        "HubSpot's rate limit{} was reached{}: {error}",
-        policy_suffix(policy_name),
-        retry_suffix(retry_after)
-    )]
-    RateLimited {
-        /// How long HubSpot asked to wait, from the `Retry-After` header.
-        retry_after: Option<Duration>,
-        /// The limit that was hit, from the body's `policyName`, e.g.
-        /// `"TEN_SECONDLY_ROLLING"` or `"DAILY"`.
-        policy_name: Option<String>,
-        /// The `X-HubSpot-RateLimit-*` headers of the answer.
-        limits: RateLimitHeaders,
-        /// The error body.
-        error: Box<ApiError>,
-    },
+    #[error(transparent)]
+    RateLimited(Box<RateLimitError>),
 
     /// `5xx`: HubSpot failed to handle the request.
     #[error("HubSpot failed with a server error: {0}")]
@@ -100,21 +91,22 @@ pub enum Error {
     Timeout,
 
     /// The request could not be sent or its answer not received: DNS, connect,
-    /// TLS or connection failures. The source's message can contain the
-    /// request's URL, never the token, which travels only in a header.
+    /// TLS or connection failures. The [`TransportError`] says which, and
+    /// carries neither the token nor the request's URL.
     #[error("could not talk to HubSpot")]
-    Transport(#[source] reqwest::Error),
+    Transport(#[source] TransportError),
 
     /// A `2xx` answer's body did not decode into the endpoint's response type.
-    #[error("could not decode HubSpot's {status} answer (body starts with {excerpt:?})")]
-    Decode {
-        /// The HTTP status of the answer.
-        status: u16,
-        /// At most the first 512 bytes of the body, as lossy UTF-8.
-        excerpt: String,
-        /// What serde_json objected to.
-        #[source]
-        source: serde_json::Error,
+    #[error(transparent)]
+    Decode(Box<DecodeError>),
+
+    /// HubSpot's answer was larger than the client accepts (see
+    /// [`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes));
+    /// the rest of it was not read.
+    #[error("HubSpot's answer is larger than the client's limit of {limit} bytes")]
+    ResponseTooLarge {
+        /// The limit, in bytes.
+        limit: u64,
     },
 
     /// The request body could not be serialized to JSON.
@@ -123,39 +115,24 @@ pub enum Error {
 
     /// The request was pinned to an API version the endpoint does not have;
     /// nothing was sent.
-    #[error(
-        "{endpoint} has no API version {requested}; it has {}",
-        version_list(available)
-    )]
-    UnsupportedVersion {
-        /// The endpoint's Rust type name.
-        endpoint: &'static str,
-        /// The version the request was pinned to.
-        requested: ApiVersion,
-        /// The versions the endpoint has, oldest first.
-        available: Vec<ApiVersion>,
-    },
+    #[error(transparent)]
+    UnsupportedVersion(Box<UnsupportedVersionError>),
 
     /// A list's next-page cursor repeated the one just sent: following it
     /// would fetch the same page forever, so a [`PageStream`](crate::pagination::PageStream)
     /// stops with this error instead.
-    #[error("{endpoint}: HubSpot answered the page after `{after}` with the same next cursor")]
-    RepeatedCursor {
-        /// The list endpoint.
-        endpoint: &'static str,
-        /// The cursor that repeated.
-        after: String,
-    },
+    #[error(transparent)]
+    RepeatedCursor(Box<RepeatedCursorError>),
 
     /// The request could not be turned into a valid HTTP request, e.g. a path
     /// parameter of `..` that a URL cannot carry; nothing was sent.
     #[error("could not build the request: {0}")]
-    InvalidRequest(String),
+    InvalidRequest(Box<str>),
 
     /// The client is misconfigured: no token, a base URL that is not an
     /// `http(s)` URL, an environment variable that is missing, ...
     #[error("invalid HubSpot client configuration: {0}")]
-    Config(String),
+    Config(Box<str>),
 
     /// The endpoint accepts none of the credentials this client (or
     /// account handle) holds; nothing was sent.
@@ -209,15 +186,10 @@ impl fmt::Display for MissingCredentials {
 impl std::error::Error for MissingCredentials {}
 
 impl Error {
-    /// An [`Error::Config`].
-    pub(crate) fn config(message: impl Into<String>) -> Error {
-        Error::Config(message.into())
-    }
-
     /// A `2xx` answer that decoded but cannot be used, e.g. a token
     /// response without tokens.
     pub(crate) fn invalid_response(message: &str) -> Error {
-        Error::InvalidRequest(format!("HubSpot's answer cannot be used: {message}"))
+        Error::invalid_request(format!("HubSpot's answer cannot be used: {message}"))
     }
 
     /// Whether this is HubSpot refusing an OAuth refresh token
@@ -267,7 +239,7 @@ impl Error {
     pub(crate) fn withhold_body(&mut self) {
         const WITHHELD: &str = "(withheld: the answer may carry credentials)";
         match self {
-            Error::Decode { excerpt, .. } => *excerpt = WITHHELD.to_owned(),
+            Error::Decode(decode) => decode.excerpt = WITHHELD.to_owned(),
             other => {
                 if let Some(error) = other.api_error_mut()
                     && error.body_excerpt.is_some()
@@ -286,10 +258,163 @@ impl Error {
             | Error::NotFound(error)
             | Error::Conflict(error)
             | Error::Server(error)
-            | Error::Status(error)
-            | Error::RateLimited { error, .. } => Some(error.as_mut()),
+            | Error::Status(error) => Some(error.as_mut()),
+            Error::RateLimited(limited) => Some(&mut limited.error),
             _ => None,
         }
+    }
+}
+
+/// What [`Error::RateLimited`] carries: HubSpot's `429` answer.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+#[error(
+    "HubSpot's rate limit{} was reached{}: {error}",
+    policy_suffix(policy_name),
+    retry_suffix(retry_after)
+)]
+pub struct RateLimitError {
+    /// How long HubSpot asked to wait, from the `Retry-After` header.
+    pub retry_after: Option<Duration>,
+    /// The limit that was hit, from the body's `policyName`, e.g.
+    /// `"TEN_SECONDLY_ROLLING"` or `"DAILY"`.
+    pub policy_name: Option<String>,
+    /// The `X-HubSpot-RateLimit-*` headers of the answer.
+    pub limits: RateLimitHeaders,
+    /// The error body.
+    pub error: ApiError,
+}
+
+/// What [`Error::Decode`] carries: a `2xx` body that did not decode.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+#[error("could not decode HubSpot's {status} answer (body starts with {excerpt:?})")]
+pub struct DecodeError {
+    /// The HTTP status of the answer.
+    pub status: u16,
+    /// At most the first 512 bytes of the body, as lossy UTF-8.
+    pub excerpt: String,
+    /// What serde_json objected to.
+    #[source]
+    pub source: serde_json::Error,
+}
+
+/// What [`Error::UnsupportedVersion`] carries: the version asked for and
+/// the ones the endpoint has.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+#[error(
+    "{endpoint} has no API version {requested}; it has {}",
+    version_list(available)
+)]
+pub struct UnsupportedVersionError {
+    /// The endpoint's Rust type name.
+    pub endpoint: &'static str,
+    /// The version the request was pinned to.
+    pub requested: ApiVersion,
+    /// The versions the endpoint has, oldest first.
+    pub available: Vec<ApiVersion>,
+}
+
+/// What [`Error::RepeatedCursor`] carries: the list and the cursor HubSpot
+/// gave a second time.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+#[error(
+    "{endpoint}: HubSpot answered with the next-page cursor `{after}`, which was already followed"
+)]
+pub struct RepeatedCursorError {
+    /// The list endpoint.
+    pub endpoint: &'static str,
+    /// The cursor that repeated.
+    pub after: String,
+}
+
+/// Why a request could not be sent or its answer not received (see
+/// [`Error::Transport`]).
+///
+/// Opaque: it says what kind of failure it was, and its
+/// [`source`](std::error::Error::source) chain says more. Neither its
+/// `Display` nor its `Debug` carries the request's URL, whose query string
+/// may hold a developer API key (`hapikey=`), nor the token.
+pub struct TransportError {
+    /// Always without its URL.
+    inner: reqwest::Error,
+}
+
+impl TransportError {
+    /// Wraps `error`, dropping the URL it carries.
+    pub(crate) fn new(error: reqwest::Error) -> TransportError {
+        TransportError {
+            inner: error.without_url(),
+        }
+    }
+
+    /// Whether no connection could be made (DNS, refused, TLS handshake):
+    /// the request did not reach HubSpot.
+    pub fn is_connect(&self) -> bool {
+        self.inner.is_connect()
+    }
+
+    /// Whether the failure came while sending the request or reading the
+    /// answer's head, after a connection was made.
+    pub fn is_request(&self) -> bool {
+        self.inner.is_request() && !self.inner.is_connect()
+    }
+
+    /// Whether the failure came while reading the answer's body, e.g. the
+    /// connection closed early.
+    pub fn is_body(&self) -> bool {
+        self.inner.is_body() || self.inner.is_decode()
+    }
+
+    /// Whether the HTTP request could not even be built (a bug, not a
+    /// network failure; never worth retrying).
+    pub(crate) fn is_builder(&self) -> bool {
+        self.inner.is_builder()
+    }
+
+    fn kind(&self) -> &'static str {
+        if self.is_connect() {
+            "connect"
+        } else if self.is_body() {
+            "body"
+        } else if self.is_builder() {
+            "builder"
+        } else if self.is_request() {
+            "request"
+        } else {
+            "other"
+        }
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.inner, f)
+    }
+}
+
+impl fmt::Debug for TransportError {
+    /// The kind and the whole `Display` chain of causes, as text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut causes = Vec::new();
+        let mut cause = std::error::Error::source(&self.inner);
+        while let Some(error) = cause {
+            causes.push(error.to_string());
+            cause = error.source();
+        }
+        f.debug_struct("TransportError")
+            .field("kind", &self.kind())
+            .field("message", &self.inner.to_string())
+            .field("causes", &causes)
+            .finish()
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.inner)
     }
 }
 
@@ -305,7 +430,7 @@ impl Error {
     /// ```
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Decode { status, .. } => Some(*status),
+            Error::Decode(decode) => Some(decode.status),
             other => other.api_error().map(|error| error.status),
         }
     }
@@ -326,8 +451,8 @@ impl Error {
             | Error::NotFound(error)
             | Error::Conflict(error)
             | Error::Server(error)
-            | Error::Status(error)
-            | Error::RateLimited { error, .. } => Some(error.as_ref()),
+            | Error::Status(error) => Some(error.as_ref()),
+            Error::RateLimited(limited) => Some(&limited.error),
             _ => None,
         }
     }
@@ -379,7 +504,7 @@ impl Error {
     /// ```
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
-            Error::RateLimited { retry_after, .. } => *retry_after,
+            Error::RateLimited(limited) => limited.retry_after,
             _ => None,
         }
     }
@@ -414,14 +539,13 @@ impl Error {
                 .and_then(|value| value.to_str().ok())
                 .map(str::to_owned);
         }
-        let error = Box::new(error);
         match status {
-            400 => Error::Validation(error),
-            401 => Error::Unauthorized(error),
-            403 => Error::MissingScopes(error),
-            404 => Error::NotFound(error),
-            409 => Error::Conflict(error),
-            429 => Error::RateLimited {
+            400 => Error::Validation(Box::new(error)),
+            401 => Error::Unauthorized(Box::new(error)),
+            403 => Error::MissingScopes(Box::new(error)),
+            404 => Error::NotFound(Box::new(error)),
+            409 => Error::Conflict(Box::new(error)),
+            429 => Error::RateLimited(Box::new(RateLimitError {
                 retry_after: headers
                     .get(http::header::RETRY_AFTER)
                     .and_then(|value| value.to_str().ok())
@@ -433,10 +557,20 @@ impl Error {
                     .map(str::to_owned),
                 limits: RateLimitHeaders::from_headers(headers),
                 error,
-            },
-            500..=599 => Error::Server(error),
-            _ => Error::Status(error),
+            })),
+            500..=599 => Error::Server(Box::new(error)),
+            _ => Error::Status(Box::new(error)),
         }
+    }
+
+    /// An [`Error::Config`] saying `message`.
+    pub(crate) fn config(message: impl Into<Box<str>>) -> Error {
+        Error::Config(message.into())
+    }
+
+    /// An [`Error::InvalidRequest`] saying `message`.
+    pub(crate) fn invalid_request(message: impl Into<Box<str>>) -> Error {
+        Error::InvalidRequest(message.into())
     }
 }
 
@@ -929,6 +1063,17 @@ mod tests {
                 let _ = error.to_string();
             }
         }
+    }
+
+    #[test]
+    fn errors_are_small() {
+        // Every `Result<_, Error>` pays for the largest variant.
+        assert!(
+            std::mem::size_of::<Result<(), Error>>() <= 24,
+            "Result<(), Error> is {} bytes",
+            std::mem::size_of::<Result<(), Error>>()
+        );
+        assert!(std::mem::size_of::<Error>() <= 24);
     }
 
     #[test]

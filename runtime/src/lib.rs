@@ -54,10 +54,10 @@ pub use auth::{
     AccessToken, AuthorizationUrl, DeveloperApiKey, DeveloperKey, InMemoryTokenStore,
     Installation, OAuthApp, RefreshToken, StoreError, StoreFuture, TokenSet, TokenStore,
 };
-pub use client::{
-    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_TIMEOUT,
-    DEFAULT_TOTAL_TIMEOUT, DEFAULT_USER_AGENT, decode_response,
+pub use client::{Client, ClientBuilder};
+pub use error::{
+    ApiError, DecodeError, Error, ErrorDetail, MissingCredentials, RateLimitError,
+    RateLimitHeaders, RepeatedCursorError, TransportError, UnsupportedVersionError,
 };
-pub use error::{ApiError, Error, ErrorDetail, MissingCredentials, RateLimitHeaders};
 pub use rate_limit::RateLimit;
 pub use retry::RetryPolicy;

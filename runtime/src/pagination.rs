@@ -46,7 +46,7 @@
 //! # }
 //! ```
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -55,7 +55,7 @@ use std::task::{Context, Poll};
 use futures_core::Stream;
 use serde::de::DeserializeOwned;
 
-use crate::{ApiVersion, Client, Endpoint, Error};
+use crate::{ApiVersion, Client, Endpoint, Error, RepeatedCursorError};
 
 /// A response that is one page of a list.
 pub trait Page: DeserializeOwned {
@@ -83,9 +83,11 @@ type PageFuture<E> = Pin<Box<dyn Future<Output = Result<<E as Endpoint>::Respons
 ///
 /// It sends one request at a time, only when the items it already has are
 /// used up, and ends after the page without a next cursor. An error (from
-/// any page) is yielded once and ends the stream, as does a next cursor that
-/// repeats the one just sent, which would otherwise ask for the same page
-/// forever ([`Error::RepeatedCursor`], after that page's items).
+/// any page) is yielded once and ends the stream, as does a next cursor it
+/// has already followed, whether just before (`A → A`) or pages earlier
+/// (`A → B → A`), which would otherwise go round the same pages forever
+/// ([`Error::RepeatedCursor`], after that page's items). To know, it keeps
+/// every cursor it has sent: a few dozen bytes per page.
 #[must_use = "a stream does nothing until polled"]
 pub struct PageStream<E: Paginated> {
     client: Client,
@@ -93,8 +95,8 @@ pub struct PageStream<E: Paginated> {
     version: Option<ApiVersion>,
     buffered: VecDeque<ItemOf<E>>,
     in_flight: Option<PageFuture<E>>,
-    /// The cursor the in-flight or last request sent (`None` for the first).
-    sent_after: Option<String>,
+    /// Every cursor a request has been sent with, the in-flight one's too.
+    seen: HashSet<String>,
     next: Next,
     pending_error: Option<Error>,
     done: bool,
@@ -122,7 +124,7 @@ impl<E: Paginated> PageStream<E> {
             version,
             buffered: VecDeque::new(),
             in_flight: None,
-            sent_after: None,
+            seen: HashSet::new(),
             next: Next::First,
             pending_error: None,
             done: false,
@@ -131,10 +133,10 @@ impl<E: Paginated> PageStream<E> {
 
     fn start(&mut self, after: Option<String>) {
         let mut request = self.request.clone();
-        if let Some(after) = &after {
+        if let Some(after) = after {
             request.set_after(after.clone());
+            self.seen.insert(after);
         }
-        self.sent_after = after;
         let client = self.client.clone();
         let version = self.version;
         self.in_flight = Some(Box::pin(async move {
@@ -178,11 +180,12 @@ impl<E: Paginated> Stream for PageStream<E> {
                 this.buffered.extend(items);
                 this.next = match next {
                     None => Next::End,
-                    Some(next) if this.sent_after.as_ref() == Some(&next) => {
-                        this.pending_error = Some(Error::RepeatedCursor {
-                            endpoint: E::INFO.name,
-                            after: next,
-                        });
+                    Some(next) if this.seen.contains(&next) => {
+                        this.pending_error =
+                            Some(Error::RepeatedCursor(Box::new(RepeatedCursorError {
+                                endpoint: E::INFO.name,
+                                after: next,
+                            })));
                         Next::End
                     }
                     Some(next) => Next::After(next),
@@ -210,7 +213,7 @@ impl<E: Paginated + fmt::Debug> fmt::Debug for PageStream<E> {
             .field("version", &self.version)
             .field("buffered", &self.buffered.len())
             .field("in_flight", &self.in_flight.is_some())
-            .field("sent_after", &self.sent_after)
+            .field("cursors_seen", &self.seen.len())
             .field("next", &self.next)
             .field("done", &self.done)
             .finish()

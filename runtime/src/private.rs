@@ -9,7 +9,8 @@ pub use serde_json;
 /// crate under whatever name the caller has for it.
 pub use hubspot_endpoint_macros::hubspot_endpoint;
 
-pub use crate::endpoint::{Endpoint, PathSegment, Query, QueryValue};
+pub use crate::client::{PathSegment, decode_response};
+pub use crate::endpoint::{Endpoint, Query, QueryValue};
 pub use crate::pagination::{Page, PageStream, Paginated};
 pub use crate::schema::{
     AuthScheme, BodyInfo, EndpointInfo, EnumInfo, FieldInfo, Method, ObjectInfo, Schema, TypeInfo,

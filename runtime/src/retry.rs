@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use crate::Error;
+use crate::{Error, RateLimitError};
 
 /// How the [`Client`](crate::Client) retries a request that failed in a
 /// way another attempt may fix: exponential backoff with full jitter,
@@ -42,7 +42,7 @@ use crate::Error;
 /// assert_eq!(policy.backoff_cap(3), Duration::from_millis(800));
 /// assert_eq!(policy.backoff_cap(20), Duration::from_secs(10));
 ///
-/// let client = Client::builder().token("pat-na1-0123456789").retry(policy).build()?;
+/// let client = Client::builder().token("pat-na1-0123456789").retry_policy(policy).build()?;
 /// assert_eq!(client.retry_policy(), policy);
 /// # Ok::<(), hubspot_runtime::Error>(())
 /// ```
@@ -184,12 +184,13 @@ pub(crate) fn classify(error: &Error, idempotent: bool) -> Retry {
         Retry::No
     };
     match error {
-        Error::RateLimited {
-            retry_after,
-            policy_name,
-            limits,
-            ..
-        } => {
+        Error::RateLimited(limited) => {
+            let RateLimitError {
+                retry_after,
+                policy_name,
+                limits,
+                ..
+            } = limited.as_ref();
             if policy_name
                 .as_deref()
                 .is_some_and(|name| name.eq_ignore_ascii_case("DAILY"))
@@ -210,7 +211,9 @@ pub(crate) fn classify(error: &Error, idempotent: bool) -> Retry {
         Error::Transport(source) if source.is_connect() => Retry::After { at_least: None },
         Error::Transport(source) if source.is_builder() => Retry::No,
         Error::Transport(_) => if_idempotent,
-        Error::Decode { source, .. } if source.is_syntax() || source.is_eof() => if_idempotent,
+        Error::Decode(decode) if decode.source.is_syntax() || decode.source.is_eof() => {
+            if_idempotent
+        }
         _ => Retry::No,
     }
 }
@@ -219,7 +222,7 @@ pub(crate) fn classify(error: &Error, idempotent: bool) -> Retry {
 /// or anything from the request.
 pub(crate) fn reason(error: &Error) -> &'static str {
     match error {
-        Error::RateLimited { .. } => "rate limited (429)",
+        Error::RateLimited(_) => "rate limited (429)",
         Error::Server(api) => match api.status {
             500 => "internal server error (500)",
             502 => "bad gateway (502)",
@@ -230,7 +233,7 @@ pub(crate) fn reason(error: &Error) -> &'static str {
         Error::Timeout => "timed out",
         Error::Transport(source) if source.is_connect() => "could not connect",
         Error::Transport(_) => "connection lost",
-        Error::Decode { .. } => "malformed response body",
+        Error::Decode(_) => "malformed response body",
         _ => "not retryable",
     }
 }
@@ -238,6 +241,7 @@ pub(crate) fn reason(error: &Error) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::DecodeError;
 
     fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Error {
         let mut map = http::HeaderMap::new();
@@ -252,11 +256,11 @@ mod tests {
 
     fn decode_error(body: &str) -> Error {
         let source = serde_json::from_str::<Vec<u32>>(body).unwrap_err();
-        Error::Decode {
+        Error::Decode(Box::new(DecodeError {
             status: 200,
             excerpt: body.to_owned(),
             source,
-        }
+        }))
     }
 
     const RETRY: Retry = Retry::After { at_least: None };
@@ -346,10 +350,7 @@ mod tests {
 
     #[test]
     fn errors_before_sending_are_not_retried() {
-        for error in [
-            Error::InvalidRequest("bad".into()),
-            Error::Config("bad".into()),
-        ] {
+        for error in [Error::InvalidRequest("bad".into()), Error::config("bad")] {
             assert_eq!(classify(&error, true), Retry::No);
         }
     }

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use hubspot_fake::ScriptedResponse;
-use hubspot_runtime::{Client, DEFAULT_USER_AGENT, Error};
+use hubspot_runtime::{Client, Error};
 use serde_json::json;
 
 fn published() -> ScriptedResponse {
@@ -48,8 +48,11 @@ async fn sends_auth_user_agent_and_json_body_and_decodes_the_answer() {
         request.header("authorization"),
         Some(format!("Bearer {TOKEN}").as_str())
     );
-    assert_eq!(request.header("user-agent"), Some(DEFAULT_USER_AGENT));
-    assert!(DEFAULT_USER_AGENT.starts_with("hubspot-runtime/0."));
+    assert_eq!(
+        request.header("user-agent"),
+        Some(Client::DEFAULT_USER_AGENT)
+    );
+    assert!(Client::DEFAULT_USER_AGENT.starts_with("hubspot-runtime/0."));
     assert_eq!(request.header("content-type"), Some("application/json"));
     assert_eq!(request.header("accept"), Some("application/json"));
     assert_eq!(request.json(), Some(json!({ "text": "hello" })));
@@ -210,14 +213,10 @@ async fn an_unsupported_pinned_version_fails_without_sending() {
         .await
         .unwrap_err();
     match &error {
-        Error::UnsupportedVersion {
-            endpoint,
-            requested,
-            available,
-        } => {
-            assert_eq!(*endpoint, "PublishMessage");
-            assert_eq!(*requested, SEPTEMBER);
-            assert_eq!(available, &[V3, MARCH]);
+        Error::UnsupportedVersion(unsupported) => {
+            assert_eq!(unsupported.endpoint, "PublishMessage");
+            assert_eq!(unsupported.requested, SEPTEMBER);
+            assert_eq!(unsupported.available, [V3, MARCH]);
         }
         other => panic!("expected UnsupportedVersion, got {other:?}"),
     }
@@ -271,10 +270,9 @@ async fn malformed_json_on_success_is_a_decode_error_with_a_bounded_excerpt() {
         .await
         .unwrap_err();
     match &error {
-        Error::Decode {
-            status, excerpt, ..
-        } => {
-            assert_eq!(*status, 201);
+        Error::Decode(decode) => {
+            let excerpt = &decode.excerpt;
+            assert_eq!(decode.status, 201);
             assert!(excerpt.len() <= 512, "{} bytes", excerpt.len());
             assert!(excerpt.len() >= 500, "{} bytes", excerpt.len());
             assert!(long.starts_with(excerpt.as_str()));
@@ -292,7 +290,7 @@ async fn malformed_json_on_success_is_a_decode_error_with_a_bounded_excerpt() {
         .await
         .unwrap_err();
     match &error {
-        Error::Decode { excerpt, .. } => assert_eq!(excerpt, r#"{"id":1}"#),
+        Error::Decode(decode) => assert_eq!(decode.excerpt, r#"{"id":1}"#),
         other => panic!("expected Decode, got {other:?}"),
     }
 
@@ -303,7 +301,7 @@ async fn malformed_json_on_success_is_a_decode_error_with_a_bounded_excerpt() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&error, Error::Decode { excerpt, .. } if excerpt.is_empty()),
+        matches!(&error, Error::Decode(decode) if decode.excerpt.is_empty()),
         "{error:?}"
     );
 }
@@ -350,19 +348,76 @@ async fn a_closed_port_is_a_transport_error() {
     let client = Client::builder()
         .token(TOKEN)
         .base_url(format!("http://{addr}"))
-        .retry(hubspot_runtime::RetryPolicy::disabled())
+        .retry_policy(hubspot_runtime::RetryPolicy::disabled())
         .build()
         .unwrap();
-    let error = client
-        .send(&PublishMessage::new("42", "hello"))
-        .await
-        .unwrap_err();
-    assert!(matches!(error, Error::Transport(_)), "{error:?}");
+    // A query string can carry a key (`hapikey=`): the error must not quote
+    // the URL.
+    let request = PublishMessage {
+        after: Some("hapikey-0a1b2c3d".to_owned()),
+        ..PublishMessage::new("42", "hello")
+    };
+    let error = client.send(&request).await.unwrap_err();
+    let Error::Transport(transport) = &error else {
+        panic!("expected Transport, got {error:?}");
+    };
+    assert!(transport.is_connect(), "{transport:?}");
+    assert!(!transport.is_body() && !transport.is_request());
     assert!(!error.is_timeout());
     assert_eq!(error.status(), None);
     assert!(error.api_error().is_none());
     assert!(std::error::Error::source(&error).is_some());
     assert_token_absent(&error);
+    let mut printed = vec![
+        format!("{error:?}"),
+        format!("{error:#?}"),
+        error.to_string(),
+    ];
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        printed.push(cause.to_string());
+        printed.push(format!("{cause:?}"));
+        source = cause.source();
+    }
+    for text in printed {
+        assert!(!text.contains("hapikey-0a1b2c3d"), "{text}");
+        assert!(!text.contains("/conversations/"), "{text}");
+    }
+}
+
+#[tokio::test]
+async fn an_answer_over_the_size_limit_is_refused() {
+    let fake = start_fake().await;
+    let body = r#"{"id":"1000000001","text":"hello"}"#;
+    let limit = body.len() as u64;
+    let client = Client::builder()
+        .token(TOKEN)
+        .base_url(fake.base_url())
+        .max_response_bytes(limit)
+        .build()
+        .unwrap();
+    // Exactly at the limit is fine.
+    fake.push_response(ScriptedResponse::raw(200, body));
+    let response = client
+        .send(&PublishMessage::new("42", "hello"))
+        .await
+        .unwrap();
+    assert_eq!(response.id, "1000000001");
+    // One byte more is not, and is not retried.
+    fake.push_response(ScriptedResponse::raw(200, format!("{body} ")));
+    let error = client
+        .send(&PublishMessage::new("42", "hello"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, Error::ResponseTooLarge { limit: got } if got == limit),
+        "{error:?}"
+    );
+    assert_eq!(fake.requests().len(), 2);
+    assert!(matches!(
+        Client::builder().token(TOKEN).max_response_bytes(0).build(),
+        Err(Error::Config(_))
+    ));
 }
 
 #[tokio::test]
@@ -445,7 +500,7 @@ async fn builder_validates_its_configuration() {
     assert_eq!(client.base_url(), "https://api.hubapi.com");
     assert_eq!(client.timeout(), Duration::from_secs(30));
     assert_eq!(client.api_version(), None);
-    assert_eq!(client.user_agent(), DEFAULT_USER_AGENT);
+    assert_eq!(client.user_agent(), Client::DEFAULT_USER_AGENT);
 }
 
 #[tokio::test]

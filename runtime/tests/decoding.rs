@@ -5,7 +5,8 @@
 mod common;
 
 use common::{PublishMessage, Published};
-use hubspot_runtime::{ApiError, Error, RateLimitHeaders, decode_response};
+use hubspot_runtime::__private::decode_response;
+use hubspot_runtime::{ApiError, Error, RateLimitHeaders};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::{Map, Value};
@@ -136,9 +137,9 @@ proptest! {
         for body in [bytes, serde_json::to_vec(&body).unwrap()] {
             match decode_response::<PublishMessage>(status, &headers, &body) {
                 Ok(Published { .. }) => prop_assert!((200..300).contains(&status)),
-                Err(Error::Decode { status: got, excerpt, .. }) => {
-                    prop_assert_eq!(got, status);
-                    prop_assert!(excerpt.len() <= 512);
+                Err(Error::Decode(decode)) => {
+                    prop_assert_eq!(decode.status, status);
+                    prop_assert!(decode.excerpt.len() <= 512);
                 }
                 Err(error) => prop_assert_eq!(error.status(), Some(status)),
             }

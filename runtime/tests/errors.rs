@@ -173,15 +173,16 @@ async fn rate_limits_carry_retry_after_policy_and_headers() {
         .with_header("X-HubSpot-RateLimit-Daily", "1000000")
         .with_header("X-HubSpot-RateLimit-Daily-Remaining", "999000");
     let error = error_for(&fake, response).await;
-    let Error::RateLimited {
+    let Error::RateLimited(limited) = &error else {
+        panic!("expected RateLimited, got {error:?}");
+    };
+    let hubspot_runtime::RateLimitError {
         retry_after,
         policy_name,
         limits,
         error: api,
-    } = &error
-    else {
-        panic!("expected RateLimited, got {error:?}");
-    };
+        ..
+    } = limited.as_ref();
     assert_eq!(*retry_after, Some(Duration::from_secs(3)));
     assert_eq!(policy_name.as_deref(), Some("TEN_SECONDLY_ROLLING"));
     assert_eq!(limits.max, Some(190));
@@ -203,15 +204,16 @@ async fn rate_limits_carry_retry_after_policy_and_headers() {
 
     // Without the headers or a JSON body, it is still a rate limit.
     let error = error_for(&fake, ScriptedResponse::raw(429, "slow down")).await;
-    let Error::RateLimited {
+    let Error::RateLimited(limited) = &error else {
+        panic!("expected RateLimited, got {error:?}");
+    };
+    let hubspot_runtime::RateLimitError {
         retry_after,
         policy_name,
         limits,
         error: api,
-    } = &error
-    else {
-        panic!("expected RateLimited, got {error:?}");
-    };
+        ..
+    } = limited.as_ref();
     assert_eq!(*retry_after, None);
     assert_eq!(*policy_name, None);
     assert!(limits.is_empty());

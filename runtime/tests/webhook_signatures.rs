@@ -27,9 +27,7 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use http::{HeaderMap, HeaderValue, Method};
-use hubspot_runtime::webhooks::{
-    ClientSecret, DEFAULT_MAX_AGE, DEFAULT_MAX_FUTURE_SKEW, SignatureVersion, Verifier, VerifyError,
-};
+use hubspot_runtime::webhooks::{ClientSecret, SignatureVersion, Verifier, VerifyError};
 use proptest::prelude::*;
 
 const DOCS_SECRET: &str = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy";
@@ -370,8 +368,8 @@ fn stale_and_future_timestamps_are_rejected() {
     let now = at_ms(now_ms);
     let verifier = verifier("s");
     let signed_at = |ts: u64| v3_headers(&secret.sign_v3(&Method::POST, url, body, ts), ts);
-    let max_age = DEFAULT_MAX_AGE.as_millis() as u64;
-    let max_skew = DEFAULT_MAX_FUTURE_SKEW.as_millis() as u64;
+    let max_age = Verifier::DEFAULT_MAX_AGE.as_millis() as u64;
+    let max_skew = Verifier::DEFAULT_MAX_FUTURE_SKEW.as_millis() as u64;
 
     // Exactly at the limits: accepted.
     for ts in [now_ms, now_ms - max_age, now_ms + max_skew] {
@@ -391,8 +389,8 @@ fn stale_and_future_timestamps_are_rejected() {
             now
         ),
         Err(VerifyError::StaleTimestamp {
-            age: DEFAULT_MAX_AGE + Duration::from_millis(1),
-            max_age: DEFAULT_MAX_AGE,
+            age: Verifier::DEFAULT_MAX_AGE + Duration::from_millis(1),
+            max_age: Verifier::DEFAULT_MAX_AGE,
         })
     );
     assert_eq!(
@@ -404,8 +402,8 @@ fn stale_and_future_timestamps_are_rejected() {
             now
         ),
         Err(VerifyError::FutureTimestamp {
-            ahead: DEFAULT_MAX_FUTURE_SKEW + Duration::from_millis(1),
-            max_skew: DEFAULT_MAX_FUTURE_SKEW,
+            ahead: Verifier::DEFAULT_MAX_FUTURE_SKEW + Duration::from_millis(1),
+            max_skew: Verifier::DEFAULT_MAX_FUTURE_SKEW,
         })
     );
     // Ancient and absurdly far-future ones too.

@@ -742,7 +742,7 @@ impl<'a> Comparer<'a> {
                     .strip_prefix(media_type)
                     .is_some_and(|rest| rest.starts_with(';'))
         });
-        match found {
+        match json {
             Some((_, media)) => match media.get("schema") {
                 Some(schema) => Some(schema),
                 None => {

@@ -187,7 +187,7 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
         };
         Some(quote! {
             const IDEMPOTENCY_KEY: ::core::option::Option<&'static ::core::primitive::str> = ::core::option::Option::Some(#json);
-            fn body_with_idempotency_key(&self, new_key: fn() -> ::std::string::String) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<::core::primitive::u8>>, #rt::serde_json::Error> {
+            fn __body_with_idempotency_key(&self, new_key: fn() -> ::std::string::String) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<::core::primitive::u8>>, #rt::serde_json::Error> {
                 if #is_set {
                     return <Self as #rt::Endpoint>::body(self);
                 }
@@ -402,7 +402,7 @@ fn metadata(endpoint: &Endpoint) -> TokenStream {
     }
 }
 
-/// `fn path`: one `format!` per version, each placeholder filled with its
+/// `fn __path`: one `format!` per version, each placeholder filled with its
 /// percent-encoded parameter.
 fn path_fn(endpoint: &Endpoint) -> TokenStream {
     let rt = rt();
@@ -449,7 +449,7 @@ fn path_fn(endpoint: &Endpoint) -> TokenStream {
     };
     let unused = (formats.len() < 2).then(|| quote!(let _ = version_index;));
     quote! {
-        fn path(&self, version_index: ::core::primitive::usize) -> ::std::string::String {
+        fn __path(&self, version_index: ::core::primitive::usize) -> ::std::string::String {
             #unused
             #body
         }

@@ -7,11 +7,8 @@ use std::time::Duration;
 use reqwest::header::HeaderValue;
 
 use super::url::validate_base_url;
-use super::{
-    BASE_URL_ENV, Client, DEFAULT_BASE_URL, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_TIMEOUT,
-    DEFAULT_TOTAL_TIMEOUT, DEFAULT_USER_AGENT, Inner, TOKEN_ENV,
-};
 use super::auth::{Credentials, Developer, OAuth, PrivateApp};
+use super::{BASE_URL_ENV, Client, Inner, TOKEN_ENV};
 use crate::auth::{
     AccessToken, DEFAULT_AUTHORIZE_URL, DeveloperKey, InMemoryTokenStore, OAuthApp, TokenStore,
 };
@@ -58,9 +55,10 @@ pub struct ClientBuilder {
     total_timeout: Option<Duration>,
     api_version: Option<ApiVersion>,
     user_agent: Option<String>,
-    retry: Option<RetryPolicy>,
+    retry_policy: Option<RetryPolicy>,
     rate_limit: Option<RateLimit>,
     max_concurrent_requests: Option<usize>,
+    max_response_bytes: Option<u64>,
     oauth_app: Option<OAuthApp>,
     token_store: Option<Store>,
     developer_key: Option<DeveloperKey>,
@@ -207,13 +205,13 @@ impl ClientBuilder {
     /// use hubspot_runtime::{Client, RetryPolicy};
     /// let client = Client::builder()
     ///     .token("pat-na1-0123456789")
-    ///     .retry(RetryPolicy::default().with_max_attempts(3))
+    ///     .retry_policy(RetryPolicy::default().with_max_attempts(3))
     ///     .build()?;
     /// assert_eq!(client.retry_policy().max_attempts(), 3);
     /// # Ok::<(), hubspot_runtime::Error>(())
     /// ```
-    pub fn retry(mut self, policy: RetryPolicy) -> ClientBuilder {
-        self.retry = Some(policy);
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> ClientBuilder {
+        self.retry_policy = Some(policy);
         self
     }
 
@@ -248,6 +246,27 @@ impl ClientBuilder {
     /// ```
     pub fn max_concurrent_requests(mut self, max: usize) -> ClientBuilder {
         self.max_concurrent_requests = Some(max);
+        self
+    }
+
+    /// The most bytes of an answer's body to read; a larger answer fails
+    /// with [`Error::ResponseTooLarge`] as soon as its `Content-Length` says
+    /// so, or, without one, as soon as that many bytes have arrived, so
+    /// that a misbehaving server or proxy cannot make the client buffer
+    /// without bound. Defaults to 16 MiB
+    /// ([`Client::DEFAULT_MAX_RESPONSE_BYTES`]): HubSpot's largest real
+    /// answers (a full page of messages or threads) are far below that.
+    ///
+    /// ```
+    /// let client = hubspot_runtime::Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .max_response_bytes(1024 * 1024)
+    ///     .build()?;
+    /// assert_eq!(client.max_response_bytes(), 1024 * 1024);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn max_response_bytes(mut self, max: u64) -> ClientBuilder {
+        self.max_response_bytes = Some(max);
         self
     }
 
@@ -298,46 +317,53 @@ impl ClientBuilder {
     ///
     /// [`Error::Config`] when the token is missing, empty or cannot be sent in
     /// a header, the base URL is not an `http(s)` URL, a timeout, the
-    /// concurrency bound or a custom rate limit's window is zero, or the user
-    /// agent cannot be sent in a header.
+    /// concurrency bound, the response size limit or a custom rate limit's
+    /// window is zero, or the user agent cannot be sent in a header.
     pub fn build(self) -> Result<Client, Error> {
-        let base_url = validate_base_url(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        let base_url =
+            validate_base_url(self.base_url.as_deref().unwrap_or(Client::DEFAULT_BASE_URL))?;
 
-        let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
+        let timeout = self.timeout.unwrap_or(Client::DEFAULT_TIMEOUT);
         if timeout.is_zero() {
-            return Err(Error::Config("the timeout is zero".to_owned()));
+            return Err(Error::config("the timeout is zero".to_owned()));
         }
-        let total_timeout = self.total_timeout.unwrap_or(DEFAULT_TOTAL_TIMEOUT);
+        let total_timeout = self.total_timeout.unwrap_or(Client::DEFAULT_TOTAL_TIMEOUT);
         if total_timeout.is_zero() {
-            return Err(Error::Config("the total timeout is zero".to_owned()));
+            return Err(Error::config("the total timeout is zero".to_owned()));
         }
         let max_concurrent = self
             .max_concurrent_requests
-            .unwrap_or(DEFAULT_MAX_CONCURRENT_REQUESTS);
+            .unwrap_or(Client::DEFAULT_MAX_CONCURRENT_REQUESTS);
         if max_concurrent == 0 {
-            return Err(Error::Config(
+            return Err(Error::config(
                 "the bound on concurrent requests is zero".to_owned(),
             ));
         }
         if max_concurrent > tokio::sync::Semaphore::MAX_PERMITS {
-            return Err(Error::Config(format!(
+            return Err(Error::config(format!(
                 "the bound on concurrent requests is above {}",
                 tokio::sync::Semaphore::MAX_PERMITS
             )));
+        }
+        let max_response_bytes = self
+            .max_response_bytes
+            .unwrap_or(Client::DEFAULT_MAX_RESPONSE_BYTES);
+        if max_response_bytes == 0 {
+            return Err(Error::config("the response size limit is zero"));
         }
         let rate_limit = self.rate_limit.unwrap_or_default();
         if rate_limit
             .budget()
             .is_some_and(|(_, window)| window.is_zero())
         {
-            return Err(Error::Config("the rate limit's window is zero".to_owned()));
+            return Err(Error::config("the rate limit's window is zero".to_owned()));
         }
 
         let user_agent = self
             .user_agent
-            .unwrap_or_else(|| DEFAULT_USER_AGENT.to_owned());
+            .unwrap_or_else(|| Client::DEFAULT_USER_AGENT.to_owned());
         let user_agent_header = HeaderValue::try_from(user_agent.as_str()).map_err(|_| {
-            Error::Config(format!(
+            Error::config(format!(
                 "the user agent {user_agent:?} has characters an HTTP header cannot carry"
             ))
         })?;
@@ -412,13 +438,13 @@ impl ClientBuilder {
             .user_agent(user_agent_header)
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|error| Error::Config(format!("could not set up the HTTP client: {error}")))?;
+            .map_err(|error| Error::config(format!("could not set up the HTTP client: {error}")))?;
 
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
                 base: reqwest::Url::parse(&base_url).map_err(|error| {
-                    Error::Config(format!("the base URL {base_url:?} is not a URL: {error}"))
+                    Error::config(format!("the base URL {base_url:?} is not a URL: {error}"))
                 })?,
                 base_url,
                 credentials: Credentials {
@@ -430,9 +456,10 @@ impl ClientBuilder {
                 timeout,
                 total_timeout,
                 user_agent,
-                retry: self.retry.unwrap_or_default(),
+                retry_policy: self.retry_policy.unwrap_or_default(),
                 rate_limit,
                 limiter: Limiter::new(rate_limit, max_concurrent),
+                max_response_bytes,
             }),
             account: None,
         })
@@ -445,16 +472,16 @@ impl ClientBuilder {
     ) -> Result<ClientBuilder, Error> {
         let token = match lookup(TOKEN_ENV) {
             None => {
-                return Err(Error::Config(format!(
+                return Err(Error::config(format!(
                     "{TOKEN_ENV} is not set: set it to a private app's access token"
                 )));
             }
             Some(token) => token
                 .into_string()
-                .map_err(|_| Error::Config(format!("{TOKEN_ENV} is not valid Unicode")))?,
+                .map_err(|_| Error::config(format!("{TOKEN_ENV} is not valid Unicode")))?,
         };
         if token.trim().is_empty() {
-            return Err(Error::Config(format!(
+            return Err(Error::config(format!(
                 "{TOKEN_ENV} is empty: set it to a private app's access token"
             )));
         }
@@ -462,7 +489,7 @@ impl ClientBuilder {
         if let Some(base_url) = lookup(BASE_URL_ENV) {
             let base_url = base_url
                 .into_string()
-                .map_err(|_| Error::Config(format!("{BASE_URL_ENV} is not valid Unicode")))?;
+                .map_err(|_| Error::config(format!("{BASE_URL_ENV} is not valid Unicode")))?;
             if !base_url.trim().is_empty() {
                 builder = builder.base_url(base_url.trim());
             }
@@ -493,7 +520,7 @@ mod tests {
             .unwrap()
             .build()
             .unwrap();
-        assert_eq!(client.base_url(), DEFAULT_BASE_URL);
+        assert_eq!(client.base_url(), Client::DEFAULT_BASE_URL);
         let client = ClientBuilder::from_env_with(env(&[
             (TOKEN_ENV, "t"),
             (BASE_URL_ENV, "http://localhost:1"),

@@ -25,24 +25,6 @@ pub(crate) use auth::send_boxed;
 pub use url::PathSegment;
 pub(crate) use url::QUERY_COMPONENT;
 
-/// Where HubSpot's APIs live, unless [`ClientBuilder::base_url`] says otherwise.
-pub const DEFAULT_BASE_URL: &str = "https://api.hubapi.com";
-
-/// How long one attempt at a request may take, unless
-/// [`ClientBuilder::timeout`] says otherwise.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// How long a request may take in all, waiting for the rate limiter and
-/// retries included, unless [`ClientBuilder::total_timeout`] says otherwise.
-pub const DEFAULT_TOTAL_TIMEOUT: Duration = Duration::from_secs(90);
-
-/// How many requests a client and its clones have in flight at most, unless
-/// [`ClientBuilder::max_concurrent_requests`] says otherwise.
-pub const DEFAULT_MAX_CONCURRENT_REQUESTS: usize = 10;
-
-/// The `User-Agent` sent unless [`ClientBuilder::user_agent`] says otherwise.
-pub const DEFAULT_USER_AGENT: &str = concat!("hubspot-runtime/", env!("CARGO_PKG_VERSION"));
-
 /// The environment variable [`Client::from_env`] reads the token from.
 pub(crate) const TOKEN_ENV: &str = "HUBSPOT_ACCESS_TOKEN";
 
@@ -98,12 +80,36 @@ struct Inner {
     timeout: Duration,
     total_timeout: Duration,
     user_agent: String,
-    retry: RetryPolicy,
+    retry_policy: RetryPolicy,
     rate_limit: RateLimit,
     limiter: Limiter,
+    max_response_bytes: u64,
 }
 
 impl Client {
+    /// Where HubSpot's APIs live, unless [`ClientBuilder::base_url`] says otherwise.
+    pub const DEFAULT_BASE_URL: &'static str = "https://api.hubapi.com";
+
+    /// How long one attempt at a request may take, unless
+    /// [`ClientBuilder::timeout`] says otherwise.
+    pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+    /// How long a request may take in all, waiting for the rate limiter and
+    /// retries included, unless [`ClientBuilder::total_timeout`] says otherwise.
+    pub const DEFAULT_TOTAL_TIMEOUT: Duration = Duration::from_secs(90);
+
+    /// How many requests a client and its clones have in flight at most, unless
+    /// [`ClientBuilder::max_concurrent_requests`] says otherwise.
+    pub const DEFAULT_MAX_CONCURRENT_REQUESTS: usize = 10;
+
+    /// The most bytes of an answer's body the client reads, unless
+    /// [`ClientBuilder::max_response_bytes`] says otherwise: 16 MiB.
+    pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
+
+    /// The `User-Agent` sent unless [`ClientBuilder::user_agent`] says otherwise.
+    pub const DEFAULT_USER_AGENT: &'static str =
+        concat!("hubspot-runtime/", env!("CARGO_PKG_VERSION"));
+
     /// A client with the default configuration and `token`.
     ///
     /// ```
@@ -217,7 +223,7 @@ impl Client {
     /// # Ok::<(), hubspot_runtime::Error>(())
     /// ```
     pub fn retry_policy(&self) -> RetryPolicy {
-        self.inner.retry
+        self.inner.retry_policy
     }
 
     /// The client-side request budget this client and its clones share.
@@ -241,6 +247,19 @@ impl Client {
     /// ```
     pub fn max_concurrent_requests(&self) -> usize {
         self.inner.limiter.max_concurrent()
+    }
+
+    /// The most bytes of an answer's body the client reads before failing
+    /// with [`Error::ResponseTooLarge`].
+    ///
+    /// ```
+    /// use hubspot_runtime::Client;
+    /// let client = Client::new("pat-na1-0123456789")?;
+    /// assert_eq!(client.max_response_bytes(), Client::DEFAULT_MAX_RESPONSE_BYTES);
+    /// # Ok::<(), hubspot_runtime::Error>(())
+    /// ```
+    pub fn max_response_bytes(&self) -> u64 {
+        self.inner.max_response_bytes
     }
 
     /// The `User-Agent` the client sends.
@@ -277,9 +296,10 @@ impl fmt::Debug for Client {
             .field("timeout", &inner.timeout)
             .field("total_timeout", &inner.total_timeout)
             .field("user_agent", &inner.user_agent)
-            .field("retry", &inner.retry)
+            .field("retry_policy", &inner.retry_policy)
             .field("rate_limit", &inner.rate_limit)
             .field("max_concurrent_requests", &inner.limiter.max_concurrent())
+            .field("max_response_bytes", &inner.max_response_bytes)
             .finish()
     }
 }

@@ -9,12 +9,14 @@ use tracing::field::Empty;
 
 use super::Client;
 use super::auth::Auth;
-use super::body::decode_parts;
+use super::body::{decode_parts, read_body};
 use crate::endpoint::Query;
 use crate::error::excerpt;
 use crate::retry::{Retry, classify};
 use crate::schema::{EndpointInfo, Method};
-use crate::{ApiVersion, Endpoint, Error, RateLimitHeaders};
+use crate::{
+    ApiVersion, Endpoint, Error, RateLimitHeaders, TransportError, UnsupportedVersionError,
+};
 
 /// The header carrying HubSpot's id for a request, for its support team.
 const CORRELATION_ID: header::HeaderName =
@@ -75,7 +77,9 @@ impl Client {
     /// let client = Client::from_env()?;
     /// match client.send_with_version(&request, Some(ApiVersion::dated(2026, 3))).await {
     ///     Ok(response) => { let _ = response; }
-    ///     Err(Error::UnsupportedVersion { available, .. }) => println!("try one of {available:?}"),
+    ///     Err(Error::UnsupportedVersion(unsupported)) => {
+    ///         println!("try one of {:?}", unsupported.available);
+    ///     }
     ///     Err(other) => return Err(other),
     /// }
     /// # Ok(())
@@ -124,7 +128,7 @@ impl Client {
         if let Auth::Account(account, _) = &auth {
             span.record("hub_id", account.hub_id());
         }
-        let path = request.path(index);
+        let path = request.__path(index);
         let mut query = Query::default();
         request.query(&mut query);
         if let Auth::DeveloperKey(developer) = &auth {
@@ -136,7 +140,7 @@ impl Client {
         // is ever logged, nor quoted in an error.
         let sensitive = E::FORM || E::INFO.auth.is_empty();
         let body = match E::IDEMPOTENCY_KEY {
-            Some(_) => request.body_with_idempotency_key(crate::random::uuid_v4),
+            Some(_) => request.__body_with_idempotency_key(crate::random::uuid_v4),
             None => request.body(),
         }
         .map_err(Error::Encode)?;
@@ -178,7 +182,7 @@ impl Client {
         &self,
         prepared: &Prepared<'_>,
     ) -> Result<T, Error> {
-        let policy = self.inner.retry;
+        let policy = self.inner.retry_policy;
         let mut attempt = 0u32;
         let mut forced_refresh = false;
         loop {
@@ -280,7 +284,7 @@ impl Client {
                 .map(str::to_owned);
             // Only an error needs the headers after the body is read.
             let error_headers = (!(200..300).contains(&status)).then(|| headers.clone());
-            let bytes = response.bytes().await.map_err(transport_error)?;
+            let bytes = read_body(response, self.inner.max_response_bytes).await?;
             Ok::<_, Error>((status, limits, correlation_header, error_headers, bytes))
         };
         let (status, limits, correlation_header, error_headers, bytes) =
@@ -318,7 +322,7 @@ impl Client {
         }
         // A 429 holds back every clone for as long as HubSpot asked (not
         // the daily limit's, which no request would outwait).
-        if let Err(error @ Error::RateLimited { .. }) = &result
+        if let Err(error @ Error::RateLimited(_)) = &result
             && let Retry::After {
                 at_least: Some(wait),
             } = classify(error, true)
@@ -372,16 +376,18 @@ fn select_version(
 ) -> Result<usize, Error> {
     let position = |version: ApiVersion| info.paths.iter().position(|p| p.version == version);
     if let Some(requested) = requested {
-        return position(requested).ok_or_else(|| Error::UnsupportedVersion {
-            endpoint: info.name,
-            requested,
-            available: info.versions().collect(),
+        return position(requested).ok_or_else(|| {
+            Error::UnsupportedVersion(Box::new(UnsupportedVersionError {
+                endpoint: info.name,
+                requested,
+                available: info.versions().collect(),
+            }))
         });
     }
     pinned
         .and_then(position)
         .or_else(|| (0..info.paths.len()).max_by_key(|&i| info.paths[i].version))
-        .ok_or_else(|| Error::InvalidRequest(format!("{} declares no paths", info.name)))
+        .ok_or_else(|| Error::invalid_request(format!("{} declares no paths", info.name)))
 }
 
 fn http_method(method: Method) -> reqwest::Method {
@@ -394,11 +400,11 @@ fn http_method(method: Method) -> reqwest::Method {
     }
 }
 
-fn transport_error(error: reqwest::Error) -> Error {
+pub(super) fn transport_error(error: reqwest::Error) -> Error {
     if error.is_timeout() {
         Error::Timeout
     } else {
-        Error::Transport(error)
+        Error::Transport(TransportError::new(error))
     }
 }
 

@@ -19,7 +19,7 @@ impl Client {
         query: &Query,
     ) -> Result<reqwest::Url, Error> {
         if let Some(segment) = path.split('/').find(|segment| is_dot_segment(segment)) {
-            return Err(Error::InvalidRequest(format!(
+            return Err(Error::invalid_request(format!(
                 "{}: the path {path:?} has a segment {segment:?}, which a URL cannot carry",
                 info.name
             )));
@@ -109,7 +109,7 @@ impl<T: fmt::Display + ?Sized> fmt::Display for PathSegment<'_, T> {
 /// Checks that `base_url` is an absolute `http(s)` URL without query,
 /// fragment or credentials; returns it without a trailing `/`.
 pub(super) fn validate_base_url(base_url: &str) -> Result<String, Error> {
-    let invalid = |why: &str| Error::Config(format!("the base URL {base_url:?} {why}"));
+    let invalid = |why: &str| Error::config(format!("the base URL {base_url:?} {why}"));
     let url = reqwest::Url::parse(base_url)
         .map_err(|error| invalid(&format!("is not a URL: {error}")))?;
     if !matches!(url.scheme(), "http" | "https") {
@@ -119,7 +119,7 @@ pub(super) fn validate_base_url(base_url: &str) -> Result<String, Error> {
         return Err(invalid("has no host"));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::Config(
+        return Err(Error::config(
             "the base URL has credentials in it; use ClientBuilder::token instead".to_owned(),
         ));
     }

@@ -9,8 +9,8 @@
 //!   URL HubSpot called (`https://host/path?query`) with the escapes of
 //!   `: / ? @ ! $ ' ( ) * , ;` decoded; the timestamp is the
 //!   `X-HubSpot-Request-Timestamp` header (milliseconds since the Unix
-//!   epoch). Requests older than [`DEFAULT_MAX_AGE`] (five minutes, as
-//!   HubSpot recommends) or more than [`DEFAULT_MAX_FUTURE_SKEW`] in the
+//!   epoch). Requests older than [`Verifier::DEFAULT_MAX_AGE`] (five minutes, as
+//!   HubSpot recommends) or more than [`Verifier::DEFAULT_MAX_FUTURE_SKEW`] in the
 //!   future are rejected, so a captured request cannot be replayed later.
 //! - **v1 / v2** (`X-HubSpot-Signature`, version in
 //!   `X-HubSpot-Signature-Version`): hex SHA-256 of `secret + body` (v1) or
@@ -100,12 +100,6 @@ pub const SIGNATURE: HeaderName = HeaderName::from_static("x-hubspot-signature")
 /// `X-HubSpot-Signature-Version`: `v1` or `v2`, saying what
 /// `X-HubSpot-Signature` is.
 pub const SIGNATURE_VERSION: HeaderName = HeaderName::from_static("x-hubspot-signature-version");
-
-/// How old a v3 request may be: five minutes, as HubSpot's docs require.
-pub const DEFAULT_MAX_AGE: Duration = Duration::from_secs(5 * 60);
-/// How far in the future a v3 request's timestamp may be, to allow for
-/// clock skew between HubSpot and your server.
-pub const DEFAULT_MAX_FUTURE_SKEW: Duration = Duration::from_secs(60);
 
 /// Header names as HubSpot's docs spell them, for error messages.
 mod display {
@@ -380,14 +374,20 @@ impl fmt::Debug for Verifier {
 }
 
 impl Verifier {
+    /// How old a v3 request may be: five minutes, as HubSpot's docs require.
+    pub const DEFAULT_MAX_AGE: Duration = Duration::from_secs(5 * 60);
+    /// How far in the future a v3 request's timestamp may be, to allow for
+    /// clock skew between HubSpot and your server.
+    pub const DEFAULT_MAX_FUTURE_SKEW: Duration = Duration::from_secs(60);
+
     /// A verifier for `secret` that accepts v3 signatures up to
-    /// [`DEFAULT_MAX_AGE`] old and [`DEFAULT_MAX_FUTURE_SKEW`] ahead, and no
+    /// [`Verifier::DEFAULT_MAX_AGE`] old and [`Verifier::DEFAULT_MAX_FUTURE_SKEW`] ahead, and no
     /// legacy (v1/v2) signatures.
     pub fn new(secret: ClientSecret) -> Verifier {
         Verifier {
             secret,
-            max_age: DEFAULT_MAX_AGE,
-            max_future_skew: DEFAULT_MAX_FUTURE_SKEW,
+            max_age: Verifier::DEFAULT_MAX_AGE,
+            max_future_skew: Verifier::DEFAULT_MAX_FUTURE_SKEW,
             allow_legacy: false,
             public_url: None,
         }

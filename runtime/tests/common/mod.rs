@@ -5,7 +5,8 @@
 use std::error::Error as _;
 
 use hubspot_fake::FakeHubSpot;
-use hubspot_runtime::endpoint::{PathSegment, Query};
+use hubspot_runtime::__private::PathSegment;
+use hubspot_runtime::endpoint::Query;
 use hubspot_runtime::schema::{BodyInfo, EndpointInfo, Method, TypeInfo, VersionedPath};
 use hubspot_runtime::{ApiVersion, AuthScheme, Client, Endpoint};
 use serde::Deserialize;
@@ -79,7 +80,7 @@ impl Endpoint for PublishMessage {
     type Response = Published;
     const INFO: &'static EndpointInfo = &PUBLISH_INFO;
 
-    fn path(&self, version_index: usize) -> String {
+    fn __path(&self, version_index: usize) -> String {
         let channel = PathSegment(self.channel_id.as_str());
         match version_index {
             0 => format!("/conversations/v3/custom-channels/{channel}/messages"),
@@ -133,7 +134,7 @@ impl Endpoint for ArchiveMessage {
     type Response = ();
     const INFO: &'static EndpointInfo = &ARCHIVE_INFO;
 
-    fn path(&self, version_index: usize) -> String {
+    fn __path(&self, version_index: usize) -> String {
         assert_eq!(version_index, 0);
         format!(
             "/conversations/v3/custom-channels/{}/messages/{}",
@@ -171,8 +172,8 @@ impl Endpoint for KeyedPublish {
     const INFO: &'static EndpointInfo = &PUBLISH_INFO;
     const IDEMPOTENCY_KEY: Option<&'static str> = Some("integrationIdempotencyId");
 
-    fn path(&self, version_index: usize) -> String {
-        PublishMessage::new(&self.channel_id, &self.text).path(version_index)
+    fn __path(&self, version_index: usize) -> String {
+        PublishMessage::new(&self.channel_id, &self.text).__path(version_index)
     }
 
     fn body(&self) -> Result<Option<Vec<u8>>, serde_json::Error> {
@@ -183,7 +184,7 @@ impl Endpoint for KeyedPublish {
         serde_json::to_vec(&body).map(Some)
     }
 
-    fn body_with_idempotency_key(
+    fn __body_with_idempotency_key(
         &self,
         new_key: fn() -> String,
     ) -> Result<Option<Vec<u8>>, serde_json::Error> {
@@ -204,7 +205,7 @@ pub fn fast_retrying_client(fake: &FakeHubSpot, attempts: u32) -> Client {
     Client::builder()
         .token(TOKEN)
         .base_url(fake.base_url())
-        .retry(fast_retries(attempts))
+        .retry_policy(fast_retries(attempts))
         .build()
         .expect("build the client")
 }
@@ -283,7 +284,7 @@ pub fn client_without_retries(fake: &FakeHubSpot) -> Client {
     Client::builder()
         .token(TOKEN)
         .base_url(fake.base_url())
-        .retry(hubspot_runtime::RetryPolicy::disabled())
+        .retry_policy(hubspot_runtime::RetryPolicy::disabled())
         .build()
         .expect("build the client")
 }

@@ -217,8 +217,8 @@ mod tests {
     #[test]
     fn the_request_is_built_and_serialized() {
         let request = publish();
-        assert_eq!(request.path(0), "/channels/42/messages");
-        assert_eq!(request.path(1), "/channels/2026-03/42/messages");
+        assert_eq!(request.__path(0), "/channels/42/messages");
+        assert_eq!(request.__path(1), "/channels/2026-03/42/messages");
         let body: ::serde_json::Value =
             ::serde_json::from_slice(&request.body().unwrap().unwrap()).unwrap();
         assert_eq!(
@@ -233,7 +233,7 @@ mod tests {
         // The idempotency key is filled in when left unset.
         let keyed: ::serde_json::Value = ::serde_json::from_slice(
             &request
-                .body_with_idempotency_key(|| "k-1".to_owned())
+                .__body_with_idempotency_key(|| "k-1".to_owned())
                 .unwrap()
                 .unwrap(),
         )
@@ -286,7 +286,7 @@ mod tests {
             .id("a/b")
             .participant(Participant::builder().name("Bo").build())
             .build();
-        assert_eq!(replace.path(0), "/participants/a%2Fb");
+        assert_eq!(replace.__path(0), "/participants/a%2Fb");
         assert_eq!(replace.body().unwrap().unwrap(), br#"{"name":"Bo"}"#);
     }
 
