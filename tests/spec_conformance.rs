@@ -544,7 +544,7 @@ static WRONG_PUBLISH_MESSAGE: EndpointInfo = EndpointInfo {
     success_status: 200,
     response: || TypeInfo::Object(&WRONG_MESSAGE),
     scopes: &["conversations.custom_channels.read"],
-    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
+    auth: &[AuthScheme::DeveloperKey],
 };
 
 fn check_fixture(endpoints: &[&EndpointInfo], allowed: &[Allowance], mode: Coverage) -> Report {
@@ -616,6 +616,7 @@ fn checker_accepts_the_right_publish_endpoint_and_pinpoints_a_wrong_one() {
             "{at}: security: spec says scopes [conversations.custom_channels.write], \
              declared [conversations.custom_channels.read]"
         ),
+        format!("{at}: security: spec says credentials [oauth], declared [developer_key]"),
     ];
     expected.sort();
     let mut actual = report.mismatch_lines();

@@ -7,7 +7,7 @@ use std::fmt;
 
 use hubspot_runtime::ApiVersion;
 use hubspot_runtime::schema::{
-    BodyInfo, EndpointInfo, FieldInfo, Method, ObjectInfo, TypeInfo, UnionInfo,
+    AuthScheme, BodyInfo, EndpointInfo, FieldInfo, Method, ObjectInfo, TypeInfo, UnionInfo,
 };
 use serde_json::Value;
 
@@ -502,7 +502,9 @@ impl<'a> Comparer<'a> {
         self.responses(op.op.get("responses"), endpoint);
         // Operation-level `security` overrides the document's.
         let security = op.op.get("security").or_else(|| self.doc.get("security"));
-        self.scopes(security, endpoint.scopes);
+        if let Some(schemes) = self.scopes(security, endpoint.scopes) {
+            self.credentials(&schemes, endpoint.auth);
+        }
     }
 
     // ---- parameters -------------------------------------------------------
@@ -892,25 +894,35 @@ impl<'a> Comparer<'a> {
 
     // ---- scopes -----------------------------------------------------------
 
-    fn scopes(&mut self, security: Option<&'a Value>, declared: &[&str]) {
+    /// Compares the scopes; returns the names of the spec's security
+    /// schemes, or `None` when the spec's `security` could not be read
+    /// (already reported).
+    fn scopes(
+        &mut self,
+        security: Option<&'a Value>,
+        declared: &[&str],
+    ) -> Option<BTreeSet<&'a str>> {
         let at = "security";
         let mut spec_scopes = BTreeSet::new();
+        let mut spec_schemes = BTreeSet::new();
         match security {
             None => {}
             Some(Value::Array(requirements)) => {
                 for requirement in requirements {
                     let Value::Object(schemes) = requirement else {
-                        return self.find(
+                        self.find(
                             at,
                             format!("spec security requirement is not an object: {requirement}"),
                         );
+                        return None;
                     };
                     // Every scheme's scope list counts: oauth2 and private_apps
                     // carry scopes, API-key schemes carry `[]`.
                     for (scheme, scopes) in schemes {
+                        spec_schemes.insert(scheme.as_str());
                         let Value::Array(scopes) = scopes else {
-                            return self
-                                .find(at, format!("spec scopes of `{scheme}` are not an array"));
+                            self.find(at, format!("spec scopes of `{scheme}` are not an array"));
+                            return None;
                         };
                         for scope in scopes {
                             match scope.as_str() {
@@ -918,8 +930,8 @@ impl<'a> Comparer<'a> {
                                     spec_scopes.insert(scope);
                                 }
                                 None => {
-                                    return self
-                                        .find(at, format!("spec scope is not a string: {scope}"));
+                                    self.find(at, format!("spec scope is not a string: {scope}"));
+                                    return None;
                                 }
                             }
                         }
@@ -927,7 +939,8 @@ impl<'a> Comparer<'a> {
                 }
             }
             Some(other) => {
-                return self.find(at, format!("spec `security` is not an array: {other}"));
+                self.find(at, format!("spec `security` is not an array: {other}"));
+                return None;
             }
         }
         let declared: BTreeSet<&str> = declared.iter().copied().collect();
@@ -941,6 +954,52 @@ impl<'a> Comparer<'a> {
                     "spec says scopes {}, declared {}",
                     list(&spec_scopes),
                     list(&declared)
+                ),
+            );
+        }
+        Some(spec_schemes)
+    }
+
+    /// Compares the credentials an endpoint declares (`#[auth(…)]`) with the
+    /// spec's security schemes. A spec that lists none says nothing (some
+    /// older specs leave `security` empty); otherwise every credential it
+    /// lists must be declared, and the developer API key is declared only
+    /// where the spec lists it, since the client sends it instead of a token.
+    fn credentials(&mut self, spec_schemes: &BTreeSet<&str>, declared: &[AuthScheme]) {
+        let mut spec = BTreeSet::new();
+        for scheme in spec_schemes {
+            match *scheme {
+                "oauth2" => spec.insert(AuthScheme::OAuth.as_str()),
+                "private_apps" | "private_apps_legacy" => {
+                    spec.insert(AuthScheme::PrivateApp.as_str())
+                }
+                "developer_hapikey" => spec.insert(AuthScheme::DeveloperKey.as_str()),
+                other => {
+                    self.find(
+                        "security",
+                        format!("spec security scheme `{other}` is unknown"),
+                    );
+                    return;
+                }
+            };
+        }
+        if spec.is_empty() {
+            return;
+        }
+        let declared_set: BTreeSet<&str> = declared.iter().map(|a| a.as_str()).collect();
+        let developer_key = AuthScheme::DeveloperKey.as_str();
+        let missing = spec.difference(&declared_set).next().is_some();
+        let extra_key = declared_set.contains(developer_key) && !spec.contains(developer_key);
+        if missing || extra_key {
+            let list = |set: &BTreeSet<&str>| {
+                format!("[{}]", set.iter().copied().collect::<Vec<_>>().join(", "))
+            };
+            self.find(
+                "security",
+                format!(
+                    "spec says credentials {}, declared {}",
+                    list(&spec),
+                    list(&declared_set)
                 ),
             );
         }
