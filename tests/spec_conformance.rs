@@ -573,7 +573,7 @@ static WRONG_PUBLISH_MESSAGE: EndpointInfo = EndpointInfo {
     success_status: 200,
     response: || TypeInfo::Object(&WRONG_MESSAGE),
     scopes: &["conversations.custom_channels.read"],
-    auth: &[AuthScheme::OAuth, AuthScheme::PrivateApp],
+    auth: &[AuthScheme::DeveloperKey],
 };
 
 fn check_fixture(endpoints: &[&EndpointInfo], allowed: &[Allowance], mode: Coverage) -> Report {
@@ -685,6 +685,9 @@ fn checker_accepts_the_right_publish_endpoint_and_pinpoints_a_wrong_one() {
         format!(
             "{at}: security: spec says scopes [conversations.custom_channels.write], \
              declared [conversations.custom_channels.read]"
+        ),
+        format!(
+            "{at}: auth: spec security means [oauth] (or also [private_app]), declared [developer_key]"
         ),
     ];
     expected.sort();

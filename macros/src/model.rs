@@ -1,8 +1,12 @@
-//! The parsed declarations. Every name keeps its span, so that a check made
-//! after parsing can still point at the user's tokens.
+//! The declarations. Parsing fills in the tokens as written (the `Written…`
+//! parts, attributes, sections); validation decides what they mean, reports
+//! what makes no sense, and fills in the rest (method, versions, fields by
+//! section, wire names, cursor, page item, idempotency key, credentials), so
+//! that generation only reads it. Every name keeps its span, so that a check
+//! can point at the user's tokens.
 
 use proc_macro2::Span;
-use syn::{Attribute, Ident, LitStr, Type, Visibility};
+use syn::{Attribute, Ident, LitInt, LitStr, Type, Visibility};
 
 use crate::path::Piece;
 
@@ -19,7 +23,7 @@ pub enum Item {
     /// `endpoint Name: METHOD { versions } { sections } -> STATUS Response;`
     Endpoint(Box<Endpoint>),
     /// `object Name { required { … } optional { … } }`
-    Object(Object),
+    Object(Box<Object>),
     /// `enum Name { VALUE, … }`
     Enum(Enum),
     /// `union Name { TAG => Type, … }`
@@ -97,7 +101,22 @@ impl Version {
     }
 }
 
-/// `v3 => "/path"`.
+/// `v3 => "/path"` as written.
+pub struct WrittenPath {
+    /// `v3` or `2026-03`, unparsed.
+    pub text: String,
+    pub span: Span,
+    pub template: LitStr,
+}
+
+/// `name { fields }` as written.
+pub struct Section {
+    /// `path`, `query`, `required`, `optional`, `body`, or an unknown word.
+    pub kind: Ident,
+    pub fields: Vec<Field>,
+}
+
+/// `v3 => "/path"`, validated.
 pub struct VersionedPath {
     pub version: Version,
     pub template: LitStr,
@@ -116,8 +135,10 @@ pub struct Header {
 pub struct Field {
     /// `///` comments.
     pub docs: Vec<Attribute>,
+    /// Its other attributes, as written (`#[json = "…"]`).
+    pub attrs: Vec<Attribute>,
     pub name: Ident,
-    /// Its name on the wire.
+    /// Its name on the wire; set by validation.
     pub json_name: String,
     /// Whether `#[json = "…"]` gave the wire name.
     pub renamed: bool,
@@ -177,18 +198,31 @@ impl Credential {
     }
 }
 
-/// `#[auth(a, b)]` as written: validation resolves it into [`Endpoint::auth`].
-pub struct AuthAttr {
-    /// The parentheses, for an empty list.
-    pub parens: Span,
-    pub schemes: Vec<Ident>,
+/// The body field HubSpot de-duplicates on (`#[idempotency_key(field)]`).
+pub struct IdempotencyKey {
+    /// The field's Rust name.
+    pub field: Ident,
+    /// Its wire name.
+    pub json: String,
+    /// Whether it is in `optional` (an `Option<String>` in the struct).
+    pub optional: bool,
 }
 
 /// A declared endpoint.
 pub struct Endpoint {
     pub header: Header,
     pub name: Ident,
+    /// The method as written.
+    pub written_method: Ident,
+    /// The versions as written.
+    pub written_paths: Vec<WrittenPath>,
+    /// The sections as written; validation sorts their fields into
+    /// `path_params` … `body`.
+    pub sections: Vec<Section>,
+    /// The status as written.
+    pub written_status: LitInt,
     pub method: Method,
+    /// Oldest first.
     pub paths: Vec<VersionedPath>,
     pub path_params: Vec<Field>,
     /// Query parameters; `inner_ty` is set on the optional ones.
@@ -203,13 +237,11 @@ pub struct Endpoint {
     /// `#[idempotent]`: where it was written, if it was.
     pub idempotent: Option<Span>,
     /// `#[idempotency_key(field)]`: the body field HubSpot de-duplicates on.
-    pub idempotency_key: Option<Ident>,
-    /// `#[paginated]`: where it was written.
-    pub paginated: Option<Span>,
-    /// `#[auth(…)]` as written, if it was.
-    pub auth_attr: Option<AuthAttr>,
-    /// The credentials the endpoint accepts (empty: none), resolved by
-    /// validation from [`Endpoint::auth_attr`] or the default.
+    pub idempotency_key: Option<IdempotencyKey>,
+    /// `#[paginated]`: the query parameter that carries the cursor.
+    pub cursor: Option<Ident>,
+    /// The credentials the endpoint accepts (empty: none), from
+    /// `#[auth(…)]` or the default.
     pub auth: Vec<Credential>,
     /// `#[form]`: where it was written.
     pub form: Option<Span>,
@@ -242,10 +274,20 @@ impl Endpoint {
 pub struct Object {
     pub header: Header,
     pub name: Ident,
+    /// The sections as written.
+    pub sections: Vec<Section>,
     pub required: Vec<Field>,
     pub optional: Vec<Field>,
-    /// `#[page]`: where it was written.
-    pub page: Option<Span>,
+    /// `#[page]`, once validated.
+    pub page: Option<PageItems>,
+}
+
+/// What a `#[page]` object's `Page` impl reads.
+pub struct PageItems {
+    /// The `results` field.
+    pub results: Ident,
+    /// `T` of its `Vec<T>`.
+    pub item: Type,
 }
 
 /// A declared string enum.
@@ -255,9 +297,18 @@ pub struct Enum {
     pub variants: Vec<EnumVariant>,
 }
 
+/// `INCOMING` or `Name = "value"`, as written.
+pub struct WrittenVariant {
+    pub ident: Ident,
+    /// The `"value"` of `Name = "value"`.
+    pub value: Option<LitStr>,
+}
+
 /// `INCOMING` or `Name = "value"`.
 pub struct EnumVariant {
     pub docs: Vec<Attribute>,
+    pub written: WrittenVariant,
+    /// The Rust variant name; set by validation.
     pub name: Ident,
     pub value: String,
     pub span: Span,
@@ -274,6 +325,8 @@ pub struct Union {
 /// `FILE => FileAttachment` or `Name = "tag" => Type`.
 pub struct UnionVariant {
     pub docs: Vec<Attribute>,
+    pub written: WrittenVariant,
+    /// The Rust variant name; set by validation.
     pub name: Ident,
     pub tag_value: String,
     pub span: Span,

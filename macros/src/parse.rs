@@ -1,23 +1,17 @@
-//! Token stream → [`model`](crate::model). Syntax errors end the item they
-//! occur in; everything else is recorded in the [`Ctxt`] and parsing goes on,
-//! so one invocation reports all its mistakes at once.
+//! Token stream → [`model`](crate::model), as written. Parsing only reads
+//! tokens: a syntax error ends the item it occurs in (the others still
+//! expand), and every other judgement (which method, which version, which
+//! section, which attribute) is left to [`validate`](crate::validate).
 
-use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
-use syn::punctuated::Punctuated;
-use syn::spanned::Spanned;
-use syn::{
-    Attribute, Expr, ExprLit, Ident, Lit, LitInt, LitStr, Meta, Token, Type, Visibility, braced,
-};
+use syn::{Attribute, Ident, LitInt, LitStr, Token, Type, Visibility, braced};
 
-use crate::case::{camel_case, upper_camel_case};
 use crate::ctxt::Ctxt;
 use crate::model::*;
-use crate::path::parse_template;
 
 const ITEM_KINDS: &str = "expected `endpoint`, `object`, `enum` or `union`";
-const SECTIONS: &str = "`path`, `query`, `required`, `optional` or `body`";
 
 /// Parses a whole invocation. Each item is parsed on its own, so a syntax
 /// error in one item still lets the others expand.
@@ -27,7 +21,7 @@ pub fn parse_input(tokens: TokenStream, cx: &Ctxt) -> Input {
         broken: Vec::new(),
     };
     for chunk in split_items(tokens) {
-        let parser = |stream: ParseStream| parse_item(stream, cx);
+        let parser = |stream: ParseStream| parse_item(stream);
         match parser.parse2(chunk.clone()) {
             Ok(item) => input.items.push(item),
             Err(error) => {
@@ -98,7 +92,7 @@ fn item_name(chunk: &TokenStream) -> Option<(Visibility, Ident)> {
     }
 }
 
-fn parse_item(input: ParseStream, cx: &Ctxt) -> syn::Result<Item> {
+fn parse_item(input: ParseStream) -> syn::Result<Item> {
     let attrs = input.call(Attribute::parse_outer)?;
     let vis: Visibility = input.parse()?;
     let kind = input
@@ -111,10 +105,10 @@ fn parse_item(input: ParseStream, cx: &Ctxt) -> syn::Result<Item> {
         name: name.clone(),
     };
     let item = match kind.to_string().as_str() {
-        "endpoint" => Item::Endpoint(Box::new(parse_endpoint(input, header, cx)?)),
-        "object" => Item::Object(parse_object(input, header, cx)?),
-        "enum" => Item::Enum(parse_enum(input, header, cx)?),
-        "union" => Item::Union(parse_union(input, header, cx)?),
+        "endpoint" => Item::Endpoint(Box::new(parse_endpoint(input, header)?)),
+        "object" => Item::Object(Box::new(parse_object(input, header)?)),
+        "enum" => Item::Enum(parse_enum(input, header)?),
+        "union" => Item::Union(parse_union(input, header)?),
         other => {
             return Err(syn::Error::new(
                 kind.span(),
@@ -128,249 +122,48 @@ fn parse_item(input: ParseStream, cx: &Ctxt) -> syn::Result<Item> {
     Ok(item)
 }
 
-/// The item attributes a kind accepts, besides doc comments.
-struct ItemAttrs {
-    scopes: Vec<LitStr>,
-    tag: Option<LitStr>,
-    idempotent: Option<Span>,
-    idempotency_key: Option<Ident>,
-    /// `#[paginated]` on an endpoint, `#[page]` on an object.
-    paging: Option<Span>,
-    auth: Option<AuthAttr>,
-    form: Option<Span>,
-}
-
-fn item_attrs(header: &Header, kind: &str, cx: &Ctxt) -> ItemAttrs {
-    let mut found = ItemAttrs {
-        scopes: Vec::new(),
-        tag: None,
-        idempotent: None,
-        idempotency_key: None,
-        paging: None,
-        auth: None,
-        form: None,
-    };
-    for attr in &header.attrs {
-        let path = attr.path();
-        if path.is_ident("doc") {
-            continue;
-        }
-        if path.is_ident("scopes") && kind == "endpoint" {
-            match attr.parse_args_with(Punctuated::<LitStr, Token![,]>::parse_terminated) {
-                Ok(scopes) => found.scopes.extend(scopes),
-                Err(e) => cx.syn_error(e),
-            }
-        } else if path.is_ident("idempotent") && kind == "endpoint" {
-            match &attr.meta {
-                Meta::Path(_) if found.idempotent.is_none() => found.idempotent = Some(attr.span()),
-                Meta::Path(_) => cx.error(attr.span(), "`#[idempotent]` is given twice"),
-                _ => cx.error(attr.span(), "expected `#[idempotent]`, without arguments"),
-            }
-        } else if path.is_ident("idempotency_key") && kind == "endpoint" {
-            match attr.parse_args::<Ident>() {
-                Ok(_) if found.idempotency_key.is_some() => {
-                    cx.error(attr.span(), "`#[idempotency_key(…)]` is given twice")
-                }
-                Ok(field) => found.idempotency_key = Some(field),
-                Err(_) => cx.error(
-                    attr.span(),
-                    "expected `#[idempotency_key(field)]`, naming the body field HubSpot de-duplicates on",
-                ),
-            }
-        } else if (path.is_ident("paginated") && kind == "endpoint")
-            || (path.is_ident("page") && kind == "object")
-        {
-            match &attr.meta {
-                Meta::Path(_) => found.paging = Some(attr.span()),
-                _ => cx.error(
-                    attr.span(),
-                    format!(
-                        "expected `#[{}]`, without arguments",
-                        path.get_ident()
-                            .map(ToString::to_string)
-                            .unwrap_or_default()
-                    ),
-                ),
-            }
-        } else if path.is_ident("auth") && kind == "endpoint" {
-            let name_span = path.span();
-            let parsed = match &attr.meta {
-                Meta::List(list) => list
-                    .parse_args_with(Punctuated::<Ident, Token![,]>::parse_terminated)
-                    .map(|schemes| AuthAttr {
-                        parens: list.delimiter.span().join(),
-                        schemes: schemes.into_iter().collect(),
-                    })
-                    .ok(),
-                _ => None,
-            };
-            match parsed {
-                Some(_) if found.auth.is_some() => {
-                    cx.error(name_span, "`#[auth(…)]` is given twice")
-                }
-                Some(auth) => found.auth = Some(auth),
-                None => cx.error(
-                    name_span,
-                    "expected `#[auth(…)]` listing `oauth`, `private_app` and/or `developer_key`, or `#[auth(none)]`",
-                ),
-            }
-        } else if path.is_ident("form") && kind == "endpoint" {
-            match &attr.meta {
-                Meta::Path(_) if found.form.is_none() => found.form = Some(path.span()),
-                Meta::Path(_) => cx.error(path.span(), "`#[form]` is given twice"),
-                _ => cx.error(path.span(), "expected `#[form]`, without arguments"),
-            }
-        } else if path.is_ident("tag") && kind == "union" {
-            match string_value(&attr.meta) {
-                Some(tag) => found.tag = Some(tag),
-                None => cx.error(attr.span(), "expected `#[tag = \"field\"]`"),
-            }
-        } else {
-            let allowed = match kind {
-                "endpoint" => {
-                    "`#[scopes(\"…\")]`, `#[auth(…)]`, `#[form]`, `#[paginated]`, `#[idempotent]`, `#[idempotency_key(field)]` and doc comments"
-                }
-                "union" => "`#[tag = \"…\"]` and doc comments",
-                "object" => "`#[page]` and doc comments",
-                _ => "doc comments",
-            };
-            cx.error(
-                attr.span(),
-                format!(
-                    "unsupported attribute on {kind} `{}`: only {allowed} are allowed here",
-                    header.name
-                ),
-            );
-        }
-    }
-    found
-}
-
-fn string_value(meta: &Meta) -> Option<LitStr> {
-    match meta {
-        Meta::NameValue(nv) => match &nv.value {
-            Expr::Lit(ExprLit {
-                lit: Lit::Str(s), ..
-            }) => Some(s.clone()),
-            _ => None,
-        },
-        Meta::List(list) => list.parse_args::<LitStr>().ok(),
-        Meta::Path(_) => None,
-    }
-}
-
-fn docs(attrs: Vec<Attribute>) -> Vec<Attribute> {
-    attrs
-        .into_iter()
-        .filter(|a| a.path().is_ident("doc"))
-        .collect()
-}
-
-fn parse_endpoint(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<Endpoint> {
-    let attrs = item_attrs(&header, "endpoint", cx);
+fn parse_endpoint(input: ParseStream, header: Header) -> syn::Result<Endpoint> {
     input.parse::<Token![:]>()?;
-    let method_ident = input.call(Ident::parse_any)?;
-    let method = match Method::ALL.iter().find(|(name, _)| method_ident == name) {
-        Some((_, method)) => *method,
-        None => {
-            let upper = method_ident.to_string().to_uppercase();
-            let hint = if Method::ALL.iter().any(|(name, _)| *name == upper) {
-                format!("; methods are written in capitals: `{upper}`")
-            } else {
-                String::new()
-            };
-            cx.error(
-                method_ident.span(),
-                format!("unknown HTTP method `{method_ident}`: expected one of GET, POST, PUT, PATCH, DELETE{hint}"),
-            );
-            Method::Get
-        }
-    };
-
+    let written_method = input.call(Ident::parse_any)?;
     let versions;
     braced!(versions in input);
-    let declared_any = !versions.is_empty();
-    let mut paths = parse_versions(&versions, cx)?;
-    paths.sort_by_key(|p| p.version);
-    if !declared_any {
-        cx.error(
-            header.name.span(),
-            format!(
-                "endpoint `{}` declares no path: add `v3 => \"/…\"`",
-                header.name
-            ),
-        );
-    }
-
-    let sections;
-    braced!(sections in input);
-    let mut endpoint = Endpoint {
+    let written_paths = parse_versions(&versions)?;
+    let content;
+    braced!(content in input);
+    let sections = parse_sections(&content)?;
+    input.parse::<Token![->]>()?;
+    let written_status: LitInt = input.parse()?;
+    let response: Type = input.parse()?;
+    input.parse::<Token![;]>()?;
+    Ok(Endpoint {
         name: header.name.clone(),
         header,
-        method,
-        paths,
+        written_method,
+        written_paths,
+        sections,
+        written_status,
+        method: Method::Get,
+        paths: Vec::new(),
         path_params: Vec::new(),
         query: Vec::new(),
         required: Vec::new(),
         optional: Vec::new(),
         body: None,
         status: 200,
-        response: syn::parse_quote!(()),
-        scopes: attrs.scopes,
-        idempotent: attrs.idempotent,
-        idempotency_key: attrs.idempotency_key,
-        paginated: attrs.paging,
-        auth_attr: attrs.auth,
+        response,
+        scopes: Vec::new(),
+        idempotent: None,
+        idempotency_key: None,
+        cursor: None,
         auth: Vec::new(),
-        form: attrs.form,
+        form: None,
         form_value_checks: Vec::new(),
-    };
-    parse_sections(&sections, cx, |kind, fields| {
-        match kind {
-            "path" => endpoint.path_params.extend(fields),
-            "query" => endpoint
-                .query
-                .extend(fields.into_iter().map(with_optional_inner)),
-            "required" => endpoint.required.extend(fields),
-            "optional" => endpoint.optional.extend(fields),
-            "body" => {
-                let mut fields = fields.into_iter();
-                match (fields.next(), fields.next()) {
-                    (Some(body), None) if endpoint.body.is_none() => endpoint.body = Some(body),
-                    (Some(_), Some(extra)) => cx.error(
-                        extra.name.span(),
-                        "`body` takes exactly one field: the value sent as the whole request body",
-                    ),
-                    (Some(again), None) => {
-                        cx.error(again.name.span(), "only one `body` section is allowed")
-                    }
-                    (None, _) => {}
-                }
-            }
-            _ => return false,
-        }
-        true
-    })?;
-
-    input.parse::<Token![->]>()?;
-    let status: LitInt = input.parse()?;
-    endpoint.status = match status.base10_parse::<u16>() {
-        Ok(code @ 200..=299) => code,
-        _ => {
-            cx.error(
-                status.span(),
-                "the success status must be a 2xx code, such as `200`, `201` or `204`",
-            );
-            200
-        }
-    };
-    endpoint.response = input.parse()?;
-    input.parse::<Token![;]>()?;
-    Ok(endpoint)
+    })
 }
 
-fn parse_versions(input: ParseStream, cx: &Ctxt) -> syn::Result<Vec<VersionedPath>> {
-    let mut paths: Vec<VersionedPath> = Vec::new();
+/// `VERSION => "path"` pairs, as written.
+fn parse_versions(input: ParseStream) -> syn::Result<Vec<WrittenPath>> {
+    let mut paths = Vec::new();
     while !input.is_empty() {
         let (text, span) = if input.peek(LitStr) {
             let lit: LitStr = input.parse()?;
@@ -384,133 +177,47 @@ fn parse_versions(input: ParseStream, cx: &Ctxt) -> syn::Result<Vec<VersionedPat
         if !input.is_empty() {
             input.parse::<Token![,]>()?;
         }
-        let Some(version) = parse_version(&text) else {
-            cx.error(
-                span,
-                format!("malformed API version `{text}`: expected `v<number>` (e.g. `v3`) or a date version in quotes (e.g. `\"2026-03\"`)"),
-            );
-            continue;
-        };
-        if paths.iter().any(|p| p.version == version) {
-            cx.error(
-                span,
-                format!("version `{}` is declared twice", version.label()),
-            );
-            continue;
-        }
-        let pieces = match parse_template(&template.value()) {
-            Ok(pieces) => pieces,
-            Err(e) => {
-                cx.error(template.span(), e);
-                Vec::new()
-            }
-        };
-        paths.push(VersionedPath {
-            version,
+        paths.push(WrittenPath {
+            text,
+            span,
             template,
-            pieces,
         });
     }
     Ok(paths)
 }
 
-/// `v3` or `2026-03`; the runtime's `ApiVersion` parses the same grammar.
-fn parse_version(text: &str) -> Option<Version> {
-    if let Some(number) = text.strip_prefix('v') {
-        let valid =
-            !number.is_empty() && number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit());
-        return valid
-            .then(|| number.parse().ok().map(Version::Numbered))
-            .flatten();
-    }
-    let (year, month) = text.split_once('-')?;
-    let digits = year.len() == 4
-        && month.len() == 2
-        && year
-            .bytes()
-            .chain(month.bytes())
-            .all(|b| b.is_ascii_digit());
-    if !digits {
-        return None;
-    }
-    let month: u8 = month.parse().ok()?;
-    (1..=12)
-        .contains(&month)
-        .then(|| year.parse().ok().map(|year| Version::Dated { year, month }))
-        .flatten()
-}
-
-/// Parses `name { fields }` sections; `accept` takes a known section and
-/// returns `false` for one this item does not have.
-fn parse_sections(
-    input: ParseStream,
-    cx: &Ctxt,
-    mut accept: impl FnMut(&str, Vec<Field>) -> bool,
-) -> syn::Result<()> {
+/// `name { fields }` sections, whatever their names.
+fn parse_sections(input: ParseStream) -> syn::Result<Vec<Section>> {
+    let mut sections = Vec::new();
     while !input.is_empty() {
-        let name = input.call(Ident::parse_any)?;
+        let kind = input.call(Ident::parse_any)?;
         let content;
         braced!(content in input);
-        let fields = parse_fields(&content, cx)?;
-        let kind = name.to_string();
-        let known = matches!(
-            kind.as_str(),
-            "path" | "query" | "required" | "optional" | "body"
-        );
-        if !known {
-            cx.error(
-                name.span(),
-                format!("unknown section `{kind}`: expected {SECTIONS}"),
-            );
-        } else if !accept(&kind, fields) {
-            cx.error(
-                name.span(),
-                format!("an object has no `{kind}` section: it takes `required` and `optional`"),
-            );
-        }
+        let fields = parse_fields(&content)?;
+        sections.push(Section { kind, fields });
         if input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
         }
     }
-    Ok(())
+    Ok(sections)
 }
 
-fn parse_fields(input: ParseStream, cx: &Ctxt) -> syn::Result<Vec<Field>> {
+fn parse_fields(input: ParseStream) -> syn::Result<Vec<Field>> {
     let mut fields = Vec::new();
     while !input.is_empty() {
-        let attrs = input.call(Attribute::parse_outer)?;
+        let (docs, attrs) = split_docs(input.call(Attribute::parse_outer)?);
         let name: Ident = input.parse()?;
         input.parse::<Token![:]>()?;
         let ty: Type = input.parse()?;
         if !input.is_empty() {
             input.parse::<Token![,]>()?;
         }
-        let mut json_name = camel_case(&name.to_string());
-        let mut renamed = false;
-        let mut docs = Vec::new();
-        for attr in attrs {
-            if attr.path().is_ident("doc") {
-                docs.push(attr);
-            } else if attr.path().is_ident("json") {
-                match string_value(&attr.meta) {
-                    Some(lit) if !lit.value().is_empty() => {
-                        json_name = lit.value();
-                        renamed = true;
-                    }
-                    _ => cx.error(attr.span(), "expected `#[json = \"wireName\"]`"),
-                }
-            } else {
-                cx.error(
-                    attr.span(),
-                    "unsupported attribute on a field: only `#[json = \"…\"]` and doc comments are allowed",
-                );
-            }
-        }
         fields.push(Field {
             docs,
+            attrs,
             name,
-            json_name,
-            renamed,
+            json_name: String::new(),
+            renamed: false,
             ty,
             inner_ty: None,
         });
@@ -518,83 +225,53 @@ fn parse_fields(input: ParseStream, cx: &Ctxt) -> syn::Result<Vec<Field>> {
     Ok(fields)
 }
 
-/// A query parameter declared as `Option<T>` is optional; remember `T`.
-fn with_optional_inner(mut field: Field) -> Field {
-    if let Type::Path(path) = &field.ty
-        && path.qself.is_none()
-        && let Some(last) = path.path.segments.last()
-        && last.ident == "Option"
-        && let syn::PathArguments::AngleBracketed(args) = &last.arguments
-        && args.args.len() == 1
-        && let Some(syn::GenericArgument::Type(inner)) = args.args.first()
-    {
-        field.inner_ty = Some(inner.clone());
-    }
-    field
+/// Doc comments, and the other attributes.
+fn split_docs(attrs: Vec<Attribute>) -> (Vec<Attribute>, Vec<Attribute>) {
+    attrs.into_iter().partition(|a| a.path().is_ident("doc"))
 }
 
-fn parse_object(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<Object> {
-    let attrs = item_attrs(&header, "object", cx);
+fn parse_object(input: ParseStream, header: Header) -> syn::Result<Object> {
     let content;
     braced!(content in input);
-    let mut object = Object {
+    let sections = parse_sections(&content)?;
+    Ok(Object {
         name: header.name.clone(),
         header,
+        sections,
         required: Vec::new(),
         optional: Vec::new(),
-        page: attrs.paging,
-    };
-    parse_sections(&content, cx, |kind, fields| {
-        match kind {
-            "required" => object.required.extend(fields),
-            "optional" => object.optional.extend(fields),
-            _ => return false,
-        }
-        true
-    })?;
-    Ok(object)
+        page: None,
+    })
 }
 
-/// `NAME` or `Name = "value"`; returns the Rust name, the wire value and
-/// the span to report problems at.
-fn parse_variant_name(input: ParseStream, cx: &Ctxt) -> syn::Result<(Ident, String, Span)> {
+/// `NAME` or `Name = "value"`.
+fn parse_variant_name(input: ParseStream) -> syn::Result<WrittenVariant> {
     let ident = input.call(Ident::parse_any)?;
-    if input.peek(Token![=]) && !input.peek(Token![=>]) {
+    let value = if input.peek(Token![=]) && !input.peek(Token![=>]) {
         input.parse::<Token![=]>()?;
-        let value: LitStr = input.parse()?;
-        return Ok((ident, value.value(), value.span()));
-    }
-    let value = ident.to_string();
-    let value = value.strip_prefix("r#").map(str::to_owned).unwrap_or(value);
-    let name = match upper_camel_case(&value) {
-        Some(name) => Ident::new(&name, ident.span()),
-        None => {
-            cx.error(
-                ident.span(),
-                format!("`{value}` does not make a Rust variant name: write `Name = \"{value}\"`"),
-            );
-            ident.clone()
-        }
+        Some(input.parse::<LitStr>()?)
+    } else {
+        None
     };
-    Ok((name, value, ident.span()))
+    Ok(WrittenVariant { ident, value })
 }
 
-fn parse_enum(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<Enum> {
-    item_attrs(&header, "enum", cx);
+fn parse_enum(input: ParseStream, header: Header) -> syn::Result<Enum> {
     let content;
     braced!(content in input);
     let mut variants = Vec::new();
     while !content.is_empty() {
-        let attrs = content.call(Attribute::parse_outer)?;
-        let (name, value, span) = parse_variant_name(&content, cx)?;
+        let (docs, _) = split_docs(content.call(Attribute::parse_outer)?);
+        let written = parse_variant_name(&content)?;
         if !content.is_empty() {
             content.parse::<Token![,]>()?;
         }
         variants.push(EnumVariant {
-            docs: docs(attrs),
-            name,
-            value,
-            span,
+            docs,
+            name: written.ident.clone(),
+            span: written.ident.span(),
+            value: String::new(),
+            written,
         });
     }
     Ok(Enum {
@@ -604,31 +281,31 @@ fn parse_enum(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<Enum
     })
 }
 
-fn parse_union(input: ParseStream, header: Header, cx: &Ctxt) -> syn::Result<Union> {
-    let attrs = item_attrs(&header, "union", cx);
+fn parse_union(input: ParseStream, header: Header) -> syn::Result<Union> {
     let content;
     braced!(content in input);
     let mut variants = Vec::new();
     while !content.is_empty() {
-        let attrs = content.call(Attribute::parse_outer)?;
-        let (name, tag_value, span) = parse_variant_name(&content, cx)?;
+        let (docs, _) = split_docs(content.call(Attribute::parse_outer)?);
+        let written = parse_variant_name(&content)?;
         content.parse::<Token![=>]>()?;
         let ty: Type = content.parse()?;
         if !content.is_empty() {
             content.parse::<Token![,]>()?;
         }
         variants.push(UnionVariant {
-            docs: docs(attrs),
-            name,
-            tag_value,
-            span,
+            docs,
+            name: written.ident.clone(),
+            span: written.ident.span(),
+            tag_value: String::new(),
+            written,
             ty,
         });
     }
     Ok(Union {
         name: header.name.clone(),
         header,
-        tag: attrs.tag.map_or_else(|| "type".to_owned(), |t| t.value()),
+        tag: "type".to_owned(),
         variants,
     })
 }
@@ -638,9 +315,11 @@ mod tests {
     use super::*;
     use quote::quote;
 
+    /// Parses and validates, since parsing alone decides nothing.
     fn parse(tokens: TokenStream) -> (Input, Vec<String>) {
         let cx = Ctxt::default();
-        let input = parse_input(tokens, &cx);
+        let mut input = parse_input(tokens, &cx);
+        crate::validate::validate(&mut input, &cx);
         let errors = cx
             .into_compile_errors()
             .to_string()
@@ -657,8 +336,8 @@ mod tests {
             /// Publish.
             #[scopes("a.write")]
             pub endpoint Publish: POST {
-                "2026-03" => "/c/2026-03/{channelId}/messages",
                 v3 => "/c/v3/{channelId}/messages",
+                "2026-03" => "/c/2026-03/{channelId}/messages",
             } {
                 path { channel_id: i32 }
                 query { limit: Option<i32>, after: String }
@@ -676,10 +355,13 @@ mod tests {
         let Item::Endpoint(endpoint) = &input.items[0] else {
             panic!()
         };
+        assert_eq!(endpoint.paths[0].version, Version::Numbered(3));
         assert_eq!(
-            endpoint.paths[0].version,
-            Version::Numbered(3),
-            "sorted oldest first"
+            endpoint.paths[1].version,
+            Version::Dated {
+                year: 2026,
+                month: 3
+            }
         );
         assert_eq!(endpoint.status, 201);
         assert_eq!(endpoint.scopes.len(), 1);

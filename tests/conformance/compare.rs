@@ -893,25 +893,35 @@ impl<'a> Comparer<'a> {
 
     // ---- scopes -----------------------------------------------------------
 
-    fn scopes(&mut self, security: Option<&'a Value>, declared: &[&str]) {
+    /// Compares the scopes; returns the names of the spec's security
+    /// schemes, or `None` when the spec's `security` could not be read
+    /// (already reported).
+    fn scopes(
+        &mut self,
+        security: Option<&'a Value>,
+        declared: &[&str],
+    ) -> Option<BTreeSet<&'a str>> {
         let at = "security";
         let mut spec_scopes = BTreeSet::new();
+        let mut spec_schemes = BTreeSet::new();
         match security {
             None => {}
             Some(Value::Array(requirements)) => {
                 for requirement in requirements {
                     let Value::Object(schemes) = requirement else {
-                        return self.find(
+                        self.find(
                             at,
                             format!("spec security requirement is not an object: {requirement}"),
                         );
+                        return None;
                     };
                     // Every scheme's scope list counts: oauth2 and private_apps
                     // carry scopes, API-key schemes carry `[]`.
                     for (scheme, scopes) in schemes {
+                        spec_schemes.insert(scheme.as_str());
                         let Value::Array(scopes) = scopes else {
-                            return self
-                                .find(at, format!("spec scopes of `{scheme}` are not an array"));
+                            self.find(at, format!("spec scopes of `{scheme}` are not an array"));
+                            return None;
                         };
                         for scope in scopes {
                             match scope.as_str() {
@@ -919,8 +929,8 @@ impl<'a> Comparer<'a> {
                                     spec_scopes.insert(scope);
                                 }
                                 None => {
-                                    return self
-                                        .find(at, format!("spec scope is not a string: {scope}"));
+                                    self.find(at, format!("spec scope is not a string: {scope}"));
+                                    return None;
                                 }
                             }
                         }
@@ -928,7 +938,8 @@ impl<'a> Comparer<'a> {
                 }
             }
             Some(other) => {
-                return self.find(at, format!("spec `security` is not an array: {other}"));
+                self.find(at, format!("spec `security` is not an array: {other}"));
+                return None;
             }
         }
         let declared: BTreeSet<&str> = declared.iter().copied().collect();
@@ -945,6 +956,7 @@ impl<'a> Comparer<'a> {
                 ),
             );
         }
+        Some(spec_schemes)
     }
 
     // ---- credentials ------------------------------------------------------

@@ -61,17 +61,11 @@ pub fn endpoint_docs(endpoint: &Endpoint) -> TokenStream {
         doc += "\n**Body:** an `application/x-www-form-urlencoded` form of the body fields.\n";
     }
 
-    if let Some(key) = &endpoint.idempotency_key
-        && let Some(field) = endpoint
-            .required
-            .iter()
-            .chain(&endpoint.optional)
-            .find(|field| field.name == *key)
-    {
+    if let Some(key) = &endpoint.idempotency_key {
         doc += &format!(
             "\n**Retries:** HubSpot de-duplicates this request on `{json}`. When you leave `{name}` unset, the client fills it with a fresh id and sends that same id on every retry, so a retry never stores the request twice. Set it yourself (e.g. to your chat service's message id) to make retries of your own safe too.\n",
-            json = field.json_name,
-            name = field.plain_name(),
+            json = key.json,
+            name = key.field.to_string().trim_start_matches("r#"),
         );
     } else if endpoint.idempotent.is_some() {
         doc += "\n**Retries:** declared idempotent: sending it twice has the effect of sending it once, so the client retries it after failures that may have reached HubSpot.\n";

@@ -167,14 +167,10 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
             const IDEMPOTENT: ::core::primitive::bool = true;
         )
     });
-    let idempotency = endpoint.idempotency_key.as_ref().and_then(|key| {
-        let (field, optional) = match endpoint.optional.iter().find(|f| f.name == *key) {
-            Some(field) => (field, true),
-            None => (endpoint.required.iter().find(|f| f.name == *key)?, false),
-        };
-        let json = &field.json_name;
-        let ident = &field.name;
-        let (is_set, fill) = if optional {
+    let idempotency = endpoint.idempotency_key.as_ref().map(|key| {
+        let json = &key.json;
+        let ident = &key.field;
+        let (is_set, fill) = if key.optional {
             (
                 quote!(self.#ident.as_deref().is_some_and(|value| !value.is_empty())),
                 quote!(::core::option::Option::Some(new_key())),
@@ -185,7 +181,7 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
                 quote!(new_key()),
             )
         };
-        Some(quote! {
+        quote! {
             const IDEMPOTENCY_KEY: ::core::option::Option<&'static ::core::primitive::str> = ::core::option::Option::Some(#json);
             fn __body_with_idempotency_key(&self, new_key: fn() -> ::std::string::String) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<::core::primitive::u8>>, #rt::serde_json::Error> {
                 if #is_set {
@@ -195,14 +191,9 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
                 request.#ident = #fill;
                 <Self as #rt::Endpoint>::body(&request)
             }
-        })
+        }
     });
-    let paginated = endpoint.paginated.map(|_| {
-        let after = endpoint
-            .query
-            .iter()
-            .find(|f| f.json_name == "after")
-            .map(|f| &f.name);
+    let paginated = endpoint.cursor.as_ref().map(|after| {
         quote! {
             impl #rt::Paginated for #name {
                 fn set_after(&mut self, after: ::std::string::String) {
@@ -310,7 +301,7 @@ fn extra(endpoint: &Endpoint) -> Extra {
     );
     let mut finishers = vec![send];
     let stream_ident = at_fields(name, "stream");
-    if endpoint.paginated.is_some() {
+    if endpoint.cursor.is_some() {
         let stream_doc = format!(
             "Builds the [`{name}`] and returns a stream of every item on every page: it sends the request, yields the page's items, then asks for the next page with `after` set to `paging.next.after`, until a page has no next cursor. `limit` stays the page size. An error is the stream's last item. Versions are picked as for `send`."
         );

@@ -8,6 +8,8 @@ mod enums;
 mod object;
 mod union;
 
+pub use docs::type_text;
+
 use std::cell::RefCell;
 
 use proc_macro2::{Span, TokenStream};

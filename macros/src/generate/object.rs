@@ -79,11 +79,10 @@ pub fn generate(object: &Object) -> TokenStream {
         .map(|f| field_info(f, true))
         .chain(object.optional.iter().map(|f| field_info(f, false)));
 
-    let page = object.page.and_then(|_| {
-        let results = object.required.iter().find(|f| f.plain_name() == "results")?;
-        let item = crate::validate::vec_item(&results.ty)?;
-        let results = &results.name;
-        Some(quote! {
+    let page = object.page.as_ref().map(|page| {
+        let item = &page.item;
+        let results = &page.results;
+        quote! {
             impl #rt::Page for #name {
                 type Item = #item;
                 fn into_parts(self) -> (::std::vec::Vec<#item>, ::core::option::Option<::std::string::String>) {
@@ -91,7 +90,7 @@ pub fn generate(object: &Object) -> TokenStream {
                     (self.#results, next)
                 }
             }
-        })
+        }
     });
 
     quote! {

@@ -65,6 +65,20 @@ use ::std::{string::String, vec::Vec};
 
     /// The next page's cursor.
     pub object NextPage { required { after: String } }
+
+    /// Trades a code for a token: no credentials, a form body.
+    #[auth(none)]
+    #[form]
+    pub endpoint CreateToken: POST { v1 => "/oauth/v1/token" } {
+        required { grant_type: Direction, client_id: String }
+        optional { expires_in: i64 }
+    } -> 200 ();
+
+    /// Registers a channel with the developer key.
+    #[auth(developer_key)]
+    pub endpoint CreateChannel: POST { v3 => "/channels" } {
+        required { name: String }
+    } -> 201 ();
 }
 
 #[cfg(test)]
@@ -75,8 +89,8 @@ mod tests {
     use ::hubspot_runtime::Endpoint as _;
 
     use crate::{
-        Attachment, Direction, File, ListParticipants, Participant, ParticipantPage, Publish,
-        Replace,
+        Attachment, CreateChannel, CreateToken, Direction, File, ListParticipants, Participant,
+        ParticipantPage, Publish, Replace,
     };
 
     fn publish() -> Publish {
@@ -181,5 +195,22 @@ mod tests {
              sender: Unset, limit: None, key: None, subject: Some(\"s\"), version: None }"
         );
         drop(builder);
+    }
+
+    #[test]
+    fn form_bodies_and_credentials_expand() {
+        let token = CreateToken::builder()
+            .grant_type(Direction::Outgoing)
+            .client_id("a b")
+            .build();
+        assert_eq!(
+            token.body().unwrap().unwrap(),
+            b"grant_type=OUTGOING&client_id=a+b"
+        );
+        assert!(CreateToken::METADATA.auth.is_empty());
+        assert_eq!(
+            CreateChannel::METADATA.auth,
+            [::hubspot_runtime::AuthScheme::DeveloperKey]
+        );
     }
 }
