@@ -180,9 +180,15 @@ impl ClientBuilder {
         self
     }
 
-    /// The API version to prefer: used for every endpoint that has it, while
-    /// endpoints without it use their newest version. A request sent with
-    /// [`Client::send_with_version`] and a version overrides it.
+    /// An upper bound on the API version: every endpoint is sent at its
+    /// newest version not after `version` (an endpoint whose versions all
+    /// come later, i.e. one newer than the pin, at its oldest). A request
+    /// sent with [`Client::send_with_version`] and a version overrides it.
+    ///
+    /// Unpinned, a client sends each endpoint at its newest version, so a
+    /// release that adds a newer version moves it there; such a release is
+    /// therefore a major one. Pin to choose when to move instead (see
+    /// [`ApiVersion`]).
     ///
     /// ```
     /// use hubspot_runtime::{ApiVersion, Client};
