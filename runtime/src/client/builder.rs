@@ -13,7 +13,8 @@ use crate::{AccessToken, ApiVersion, Error, RateLimit, RetryPolicy};
 
 /// Configures and builds a [`Client`]; see [`Client::builder`].
 ///
-/// Its `Debug` output shows the token redacted.
+/// It is `Clone` (configure once, build several clients) and `Debug`, with
+/// the token redacted.
 ///
 /// ```
 /// use std::time::Duration;
@@ -363,6 +364,26 @@ impl ClientBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builders_clone_and_debug_without_the_token() {
+        let builder = Client::builder()
+            .token("pat-na1-5ecret-70ken")
+            .base_url("http://127.0.0.1:9")
+            .max_response_bytes(4096)
+            .retry_policy(RetryPolicy::disabled());
+        let copy = builder.clone();
+        for text in [format!("{builder:?}"), format!("{copy:#?}")] {
+            assert!(!text.contains("5ecret"), "{text}");
+            assert!(text.contains("AccessToken(****)"), "{text}");
+            assert!(text.contains("retry_policy"), "{text}");
+        }
+        let text = format!("{copy:?}");
+        assert!(text.contains("max_response_bytes: Some(4096)"), "{text}");
+        let client = copy.build().unwrap();
+        assert_eq!(client.max_response_bytes(), 4096);
+        assert!(!format!("{client:?}").contains("5ecret"));
+    }
 
     #[test]
     fn from_env_reads_the_token_and_optional_base_url() {
