@@ -62,7 +62,7 @@ impl Client {
     ///
     /// Each attempt waits for the client's rate limiter and concurrency
     /// bound, and may take [`timeout`](Client::timeout). A failed attempt is
-    /// retried as the [`RetryPolicy`] says, only when another attempt cannot
+    /// retried as the [`RetryPolicy`](crate::RetryPolicy) says, only when another attempt cannot
     /// duplicate the request's effect, and only within
     /// [`total_timeout`](Client::total_timeout). An endpoint with an
     /// [idempotency key](Endpoint::IDEMPOTENCY_KEY) gets a fresh id when the
