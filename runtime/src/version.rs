@@ -10,6 +10,26 @@ use std::str::FromStr;
 /// ordered oldest first: every numbered version sorts before every dated one,
 /// numbered versions by number and dated versions by date.
 ///
+/// # Which version a request uses, and what a release may change
+///
+/// Each declared endpoint lists the versions it has. A request is sent at:
+///
+/// 1. the version given to [`Client::send_with_version`](crate::Client::send_with_version),
+///    exactly (or [`Error::UnsupportedVersion`](crate::Error::UnsupportedVersion));
+/// 2. else, when the client is pinned with
+///    [`ClientBuilder::api_version`](crate::ClientBuilder::api_version), the
+///    endpoint's newest version **not after** the pin (an endpoint whose
+///    versions all come later, i.e. one that is new, uses its oldest);
+/// 3. else, unpinned, the endpoint's **newest** version.
+///
+/// An unpinned caller therefore moves to a newer version as soon as a
+/// release declares one, and a newer HubSpot version can change fields,
+/// behaviour and errors. So adding a newer version to an existing endpoint
+/// is a **breaking (major) release** of these crates, never a minor one.
+/// A caller who wants to take new versions on their own schedule pins an
+/// upper bound: `Client::builder().api_version(ApiVersion::dated(2026, 3))`
+/// keeps every endpoint at `2026-03` or older, whatever later releases add.
+///
 /// ```
 /// use hubspot_runtime::ApiVersion;
 ///

@@ -53,7 +53,7 @@ pub(super) async fn read_body(mut response: reqwest::Response, limit: u64) -> Re
 /// Decodes an answer to a request for endpoint `E`: a `2xx` body into
 /// `E::Response` (an empty body as JSON `null`, so `()` takes a `204`), any
 /// other status into its [`Error`] variant. This is what
-/// [`Client::send`] does with each answer; it never panics, whatever the
+/// [`Client::send`](crate::Client::send) does with each answer; it never panics, whatever the
 /// bytes.
 ///
 /// ```

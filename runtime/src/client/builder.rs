@@ -31,7 +31,8 @@ impl std::fmt::Debug for Store {
 /// [`token`](ClientBuilder::token), a public app's
 /// [`oauth_app`](ClientBuilder::oauth_app), or a
 /// [`developer_key`](ClientBuilder::developer_key); each request uses what
-/// its endpoint accepts. Its `Debug` output shows every secret redacted.
+/// its endpoint accepts. It is `Clone` (configure once, build several
+/// clients) and `Debug`, with every secret redacted.
 ///
 /// ```
 /// use std::time::Duration;
@@ -270,9 +271,15 @@ impl ClientBuilder {
         self
     }
 
-    /// The API version to prefer: used for every endpoint that has it, while
-    /// endpoints without it use their newest version. A request sent with
-    /// [`Client::send_with_version`] and a version overrides it.
+    /// An upper bound on the API version: every endpoint is sent at its
+    /// newest version not after `version` (an endpoint whose versions all
+    /// come later, i.e. one newer than the pin, at its oldest). A request
+    /// sent with [`Client::send_with_version`] and a version overrides it.
+    ///
+    /// Unpinned, a client sends each endpoint at its newest version, so a
+    /// release that adds a newer version moves it there; such a release is
+    /// therefore a major one. Pin to choose when to move instead (see
+    /// [`ApiVersion`]).
     ///
     /// ```
     /// use hubspot_runtime::{ApiVersion, Client};
@@ -501,6 +508,26 @@ impl ClientBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builders_clone_and_debug_without_the_token() {
+        let builder = Client::builder()
+            .token("pat-na1-5ecret-70ken")
+            .base_url("http://127.0.0.1:9")
+            .max_response_bytes(4096)
+            .retry_policy(RetryPolicy::disabled());
+        let copy = builder.clone();
+        for text in [format!("{builder:?}"), format!("{copy:#?}")] {
+            assert!(!text.contains("5ecret"), "{text}");
+            assert!(text.contains("AccessToken(****)"), "{text}");
+            assert!(text.contains("retry_policy"), "{text}");
+        }
+        let text = format!("{copy:?}");
+        assert!(text.contains("max_response_bytes: Some(4096)"), "{text}");
+        let client = copy.build().unwrap();
+        assert_eq!(client.max_response_bytes(), 4096);
+        assert!(!format!("{client:?}").contains("5ecret"));
+    }
 
     #[test]
     fn from_env_reads_the_token_and_optional_base_url() {

@@ -171,8 +171,9 @@ impl Client {
         &self.inner.base_url
     }
 
-    /// The API version the client prefers, if pinned with
-    /// [`ClientBuilder::api_version`].
+    /// The upper bound on API versions, if pinned with
+    /// [`ClientBuilder::api_version`]; unpinned (`None`), each endpoint is
+    /// sent at its newest version (see [`ApiVersion`]).
     ///
     /// ```
     /// use hubspot_runtime::{ApiVersion, Client};

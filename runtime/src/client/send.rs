@@ -50,10 +50,11 @@ impl Client {
 
     /// Sends `request` and decodes HubSpot's answer.
     ///
-    /// The version is picked before anything is sent: `version` if given
-    /// (and [`Error::UnsupportedVersion`] if the endpoint does not have it),
-    /// else the client's [`api_version`](Client::api_version) if the endpoint
-    /// has it, else the endpoint's newest version.
+    /// The version is picked before anything is sent (see
+    /// [`ApiVersion`] on why): `version` if given (and
+    /// [`Error::UnsupportedVersion`] if the endpoint does not have it), else,
+    /// under the client's [`api_version`](Client::api_version), the
+    /// endpoint's newest version not after it, else the endpoint's newest.
     ///
     /// The request carries `Authorization: Bearer <token>`, the query string
     /// [`Endpoint::query`] collects (percent-encoded) and, when
@@ -64,7 +65,7 @@ impl Client {
     ///
     /// Each attempt waits for the client's rate limiter and concurrency
     /// bound, and may take [`timeout`](Client::timeout). A failed attempt is
-    /// retried as the [`RetryPolicy`] says, only when another attempt cannot
+    /// retried as the [`RetryPolicy`](crate::RetryPolicy) says, only when another attempt cannot
     /// duplicate the request's effect, and only within
     /// [`total_timeout`](Client::total_timeout). An endpoint with an
     /// [idempotency key](Endpoint::IDEMPOTENCY_KEY) gets a fresh id when the
@@ -368,7 +369,9 @@ fn elapsed_millis(started: Instant) -> u64 {
 }
 
 /// Picks the index into `info.paths` to send at: the requested version (which
-/// must exist), else the client's pinned one if present, else the newest.
+/// must exist); else, under a client pin, the newest version not after it
+/// (or, for an endpoint whose versions all come later, its oldest); else the
+/// newest.
 fn select_version(
     info: &EndpointInfo,
     requested: Option<ApiVersion>,
@@ -384,10 +387,17 @@ fn select_version(
             }))
         });
     }
-    pinned
-        .and_then(position)
-        .or_else(|| (0..info.paths.len()).max_by_key(|&i| info.paths[i].version))
-        .ok_or_else(|| Error::invalid_request(format!("{} declares no paths", info.name)))
+    let indices = 0..info.paths.len();
+    let version = |i: &usize| info.paths[*i].version;
+    match pinned {
+        Some(bound) => indices
+            .clone()
+            .filter(|i| version(i) <= bound)
+            .max_by_key(version)
+            .or_else(|| indices.min_by_key(version)),
+        None => indices.max_by_key(version),
+    }
+    .ok_or_else(|| Error::invalid_request(format!("{} declares no paths", info.name)))
 }
 
 fn http_method(method: Method) -> reqwest::Method {
@@ -436,6 +446,35 @@ mod tests {
         assert_eq!(select_version(&info, None, Some(V3)).unwrap(), 0);
         assert_eq!(select_version(&info, None, Some(SEPTEMBER)).unwrap(), 1);
         assert_eq!(select_version(&info, Some(V3), Some(MARCH)).unwrap(), 0);
+        // A pin is an upper bound: a version newer than it is never picked…
+        static GAP: [VersionedPath; 2] = [
+            VersionedPath {
+                version: V3,
+                template: "/v3",
+            },
+            VersionedPath {
+                version: SEPTEMBER,
+                template: "/2026-09",
+            },
+        ];
+        let gap = crate::client::testing::info(&GAP);
+        assert_eq!(select_version(&gap, None, Some(MARCH)).unwrap(), 0);
+        assert_eq!(select_version(&gap, None, None).unwrap(), 1);
+        // …unless the endpoint has nothing older: then its oldest.
+        static LATER: [VersionedPath; 2] = [
+            VersionedPath {
+                version: SEPTEMBER,
+                template: "/2026-09",
+            },
+            VersionedPath {
+                version: MARCH,
+                template: "/2026-03",
+            },
+        ];
+        assert_eq!(
+            select_version(&crate::client::testing::info(&LATER), None, Some(V3)).unwrap(),
+            1
+        );
         let error = select_version(&info, Some(SEPTEMBER), Some(V3)).unwrap_err();
         assert_eq!(
             error.to_string(),

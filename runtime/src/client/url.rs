@@ -86,7 +86,7 @@ fn percent_encode(text: &str, out: &mut String) {
 }
 
 /// A path parameter's value, percent-encoded as one path segment
-/// ([`PATH_SEGMENT`]) when displayed, so that a `/` or `?` in an id cannot
+/// (the `PATH_SEGMENT` set) when displayed, so that a `/` or `?` in an id cannot
 /// change the request's path. Generated path code formats each parameter
 /// through it.
 pub struct PathSegment<'a, T: ?Sized>(pub &'a T);
