@@ -73,6 +73,11 @@ fn checks() -> Vec<(&'static EndpointInfo, Check)> {
         threads::messages::GetThreadMessage,
         threads::messages::GetOriginalMessageContent,
         visitor_identification::GenerateVisitorToken,
+        hubspot_api::oauth::CreateToken,
+        hubspot_api::oauth::v2026_09::CreateToken,
+        hubspot_api::oauth::IntrospectToken,
+        hubspot_api::oauth::v2026_09::IntrospectToken,
+        hubspot_api::oauth::RevokeToken,
     ]
 }
 

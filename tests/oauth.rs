@@ -138,6 +138,7 @@ async fn two_accounts_refresh_once_per_expiry_under_load() {
     let store = Arc::new(InMemoryTokenStore::new());
     let client = client(&fake, Arc::clone(&store));
     let channel = create_channel(&client).await;
+    let installing = Instant::now();
     install(&client, &fake, A).await;
     install(&client, &fake, B).await;
 
@@ -164,19 +165,23 @@ async fn two_accounts_refresh_once_per_expiry_under_load() {
         }
     }
     let run = started.elapsed();
+    // The tokens' lives: from the installs to the last answer.
+    let lives = installing.elapsed().as_secs_f64();
     assert_eq!(failures, Vec::<String>::new(), "no request fails");
 
     for hub_id in [A, B] {
         let stats = fake.account_stats(hub_id as i64).expect("an account");
         let refreshes = stats.token_calls(GrantType::RefreshToken);
         let stored = store.load(hub_id).await.unwrap().expect("tokens");
-        // Each token lived 76-80% of its lifetime before its refresh, so the
-        // run saw between run/lifetime expiries and run/(0.76·lifetime).
-        let least = (run.as_secs_f64() / lifetime.as_secs_f64()).floor() as u64;
-        let most = (run.as_secs_f64() / (0.76 * lifetime.as_secs_f64())).ceil() as u64 + 1;
+        // A token is due 76-80% into its life (refreshed ahead by a fifth of
+        // it, plus up to a fifth of that at random), so over `lives` seconds
+        // between lives/(0.8 L) and lives/(0.76 L) tokens came due.
+        let life = lifetime.as_secs_f64();
+        let least = (lives / (0.8 * life)).floor() as u64;
+        let most = (lives / (0.76 * life)).ceil() as u64;
         println!(
             "account {hub_id}: {} requests over {run:.1?}, {refreshes} refreshes \
-             (expiries in the run: {least}..={most}), {} with an expired token, \
+             (tokens due in {lives:.1} s: {least}..={most}), {} with an expired token, \
              {} replays, {} messages stored",
             stats.requests,
             stats.expired_token_requests,

@@ -1,13 +1,26 @@
 //! The core of a custom-channel bridge between HubSpot's inbox and a chat
-//! service, used by `examples/custom_channel_bridge.rs` and by
-//! `tests/custom_channel_bridge.rs`.
+//! service, as a HubSpot *public app* installed in many accounts; used by
+//! `examples/custom_channel_bridge.rs` and by `tests/custom_channel_bridge.rs`.
 //!
-//! - HubSpot → chat: [`Bridge::router`] serves the channel's webhook URL.
+//! - Installing: [`Bridge::router`] serves `GET /install?line=<number>`,
+//!   which sends a business's HubSpot admin to HubSpot's authorize page
+//!   with a fresh, single-use `state`, and `GET /oauth-callback`, where
+//!   HubSpot redirects back with `code` and `state`. The callback checks
+//!   the `state`, exchanges the code ([`Client::install`]), and connects the
+//!   business's line to the app's custom channel as a channel account of
+//!   that HubSpot account. From then on the bridge talks to that account
+//!   with `client.account(hub_id)`: its own tokens, refreshed ahead of
+//!   expiry, and its own rate-limit budget.
+//! - HubSpot → chat: `POST /hubspot/webhooks`, the channel's webhook URL.
 //!   Each request is verified ([`VerifiedWebhook`]); each
-//!   `OUTGOING_CHANNEL_MESSAGE_CREATED` is delivered on the chat service
-//!   and its outcome reported to HubSpot as `SENT` or `FAILED`.
+//!   `OUTGOING_CHANNEL_MESSAGE_CREATED` names its account (`portalId`), and
+//!   is delivered from that account's line and its outcome reported to
+//!   that account as `SENT` or `FAILED`.
 //! - chat → HubSpot: [`Bridge::relay_incoming`] publishes what a visitor
-//!   wrote as an `INCOMING` message.
+//!   wrote to a business's line as an `INCOMING` message in the account
+//!   that line belongs to.
+//! - The channel itself belongs to the app, not to an account: it is
+//!   created once with the developer API key ([`create_channel`]).
 //!
 //! Nothing is lost or duplicated when either side retries: a webhook is
 //! answered `2xx` only once the message is delivered *and* its status
@@ -18,12 +31,18 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{FromRef, State};
-use axum::http::StatusCode;
-use axum::routing::post;
+use axum::extract::{FromRef, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use hubspot_api::conversations::custom_channels::channel_accounts::CreateChannelAccount;
+use hubspot_api::conversations::custom_channels::channels::CreateCustomChannel;
 use hubspot_api::conversations::custom_channels::messages::{
     ChannelIntegrationParticipant, MessageDirection, MessageStatusUpdate, PublishMessage,
     UpdateMessageStatus,
@@ -31,14 +50,35 @@ use hubspot_api::conversations::custom_channels::messages::{
 use hubspot_api::conversations::custom_channels::webhooks::{
     CustomChannelEvent, OutgoingChannelMessage,
 };
+use hubspot_api::conversations::inboxes::ListInboxes;
 use hubspot_api::conversations::models::{
     DeliveryIdentifierType, PublicConversationsMessage, PublicDeliveryIdentifier,
 };
 use hubspot_api::webhooks::{VerifiedWebhook, Verifier};
 use hubspot_api::{Client, Error};
+use serde::Deserialize;
 
 /// The path the bridge serves HubSpot's webhooks on.
 pub const WEBHOOK_PATH: &str = "/hubspot/webhooks";
+
+/// The path HubSpot redirects an admin to after the install: the app's
+/// redirect URI is the bridge's public URL plus this.
+pub const CALLBACK_PATH: &str = "/oauth-callback";
+
+/// The path that starts an install: `GET /install?line=<number>`.
+pub const INSTALL_PATH: &str = "/install";
+
+/// The scopes the bridge asks an account for: reading and writing
+/// conversations, and its custom channel's accounts and messages.
+pub const SCOPES: &[&str] = &[
+    "conversations.read",
+    "conversations.write",
+    "conversations.custom_channels.read",
+    "conversations.custom_channels.write",
+];
+
+/// How long an admin has to approve an install before its `state` lapses.
+pub const INSTALL_TIMEOUT: Duration = Duration::from_secs(10 * 60);
 
 // ---------------------------------------------------------------------------
 // The chat service (a toy, in memory)
@@ -92,7 +132,7 @@ impl ExternalChat {
         message
     }
 
-    /// A visitor writes to `to` (the business line).
+    /// A visitor writes to `to` (a business line).
     pub fn visitor_says(&self, from: &str, name: &str, to: &str, text: &str) -> ChatMessage {
         self.record(from, Some(name), to, text)
     }
@@ -111,6 +151,11 @@ impl ExternalChat {
         self.lock()
             .unreachable
             .insert(address.to_owned(), reason.to_owned());
+    }
+
+    /// Makes delivery to `address` work again.
+    pub fn make_reachable(&self, address: &str) {
+        self.lock().unreachable.remove(address);
     }
 
     /// Every message, oldest first.
@@ -133,15 +178,77 @@ impl ExternalChat {
 // The bridge
 // ---------------------------------------------------------------------------
 
-/// Which channel and account the bridge serves, and its own address on the
-/// chat service.
+/// Registers the app's custom channel, with its webhook URL, using the
+/// client's developer API key (channels belong to the app, not to an
+/// account); returns the channel's id. Done once per app, not per install.
+///
+/// # Errors
+///
+/// HubSpot's, e.g. [`Error::MissingCredentials`] when the client holds no
+/// developer key, or [`ChannelError::BadId`].
+pub async fn create_channel(
+    client: &Client,
+    name: &str,
+    webhook_url: &str,
+) -> Result<i32, ChannelError> {
+    // HubSpot's specs type each capability as an object and describe none
+    // of them; the channel starts with HubSpot's defaults (plain text).
+    let capabilities = HashMap::new();
+    let channel = CreateCustomChannel::builder()
+        .name(name)
+        .capabilities(capabilities)
+        .webhook_url(webhook_url)
+        .channel_description("Text your customers from HubSpot's inbox.")
+        .send(client)
+        .await
+        .map_err(ChannelError::HubSpot)?;
+    channel
+        .id
+        .parse()
+        .map_err(|_| ChannelError::BadId(channel.id))
+}
+
+/// Why the channel could not be created.
+#[derive(Debug)]
+pub enum ChannelError {
+    /// HubSpot's answer.
+    HubSpot(Error),
+    /// HubSpot answered an id that is not a 32-bit number.
+    BadId(String),
+}
+
+impl std::fmt::Display for ChannelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChannelError::HubSpot(error) => write!(f, "creating the channel failed: {error}"),
+            ChannelError::BadId(id) => write!(f, "the new channel's id {id:?} is not a number"),
+        }
+    }
+}
+
+impl std::error::Error for ChannelError {}
+
+/// Which channel the bridge serves and where new lines' conversations land.
 #[derive(Debug, Clone)]
 pub struct BridgeConfig {
-    /// The custom channel's id.
+    /// The app's custom channel.
     pub channel_id: i32,
-    /// The channel account (the business line) messages go through.
+    /// The inbox each connected line's conversations land in; `None` for
+    /// the account's first inbox.
+    pub inbox_id: Option<String>,
+}
+
+/// A business line connected to one HubSpot account: the account that
+/// installed the app, and the channel account its messages go through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The HubSpot account (hub id).
+    pub hub_id: u64,
+    /// The scopes the account granted.
+    pub scopes: Vec<String>,
+    /// The channel account the line is in that HubSpot account.
     pub channel_account_id: String,
-    /// The business line's phone number on the chat service.
+    /// The line's phone number on the chat service.
     pub business_number: String,
 }
 
@@ -163,8 +270,10 @@ struct Handled {
 /// What the bridge did with a webhook's event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Handling {
-    /// Delivered or failed, and the status reported now.
+    /// Delivered or failed, and the status reported now to the account.
     Reported {
+        /// The HubSpot account the message is in.
+        hub_id: u64,
         /// The HubSpot message.
         message_id: String,
         /// What happened to it.
@@ -172,10 +281,13 @@ pub enum Handling {
     },
     /// Already handled earlier (HubSpot retried): nothing done again.
     Duplicate {
+        /// The HubSpot account the message is in.
+        hub_id: u64,
         /// The HubSpot message.
         message_id: String,
     },
-    /// An event the bridge has nothing to do for.
+    /// An event the bridge has nothing to do for (or cannot act on, such
+    /// as a message of an account with no line connected here).
     Ignored(String),
 }
 
@@ -189,15 +301,125 @@ impl std::fmt::Display for RetryLater {
     }
 }
 
+impl std::error::Error for RetryLater {}
+
+/// Why a visitor's message could not be published.
+#[derive(Debug)]
+pub enum RelayError {
+    /// No HubSpot account installed the app for this business line.
+    NoLine(String),
+    /// HubSpot's answer, e.g. a validation error or an outage; retrying is
+    /// safe.
+    HubSpot(Error),
+}
+
+impl std::fmt::Display for RelayError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RelayError::NoLine(number) => {
+                write!(f, "no HubSpot account is connected to the line {number}")
+            }
+            RelayError::HubSpot(error) => write!(f, "publishing to HubSpot failed: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for RelayError {}
+
+/// Why an install through the callback did not complete.
+#[derive(Debug)]
+pub enum InstallError {
+    /// The `state` is missing, was never handed out, was used already or
+    /// lapsed: the redirect was not one this bridge started (or it is a
+    /// replay). Nothing was sent to HubSpot.
+    UnknownState,
+    /// The admin declined, or HubSpot refused the scopes.
+    Refused {
+        /// OAuth's `error`, e.g. `access_denied`.
+        error: String,
+        /// HubSpot's explanation, if any.
+        description: Option<String>,
+    },
+    /// The redirect carried no `code`.
+    MissingCode,
+    /// The code exchange failed (an invalid, expired or used code, or
+    /// HubSpot unreachable).
+    Exchange(Error),
+    /// The app is installed, but connecting the line failed.
+    Connect(Error),
+    /// The app is installed, but the account has no inbox to connect the
+    /// line to.
+    NoInbox,
+}
+
+impl InstallError {
+    /// The HTTP status the callback answers with.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            InstallError::UnknownState
+            | InstallError::Refused { .. }
+            | InstallError::MissingCode
+            | InstallError::Exchange(Error::Validation(_)) => StatusCode::BAD_REQUEST,
+            InstallError::Exchange(_) | InstallError::Connect(_) => StatusCode::BAD_GATEWAY,
+            InstallError::NoInbox => StatusCode::CONFLICT,
+        }
+    }
+}
+
+impl std::fmt::Display for InstallError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InstallError::UnknownState => f.write_str(
+                "this install was not started here, was finished already or lapsed: start again",
+            ),
+            InstallError::Refused { error, description } => {
+                write!(f, "the install was refused: {error}")?;
+                match description {
+                    Some(description) => write!(f, " ({description})"),
+                    None => Ok(()),
+                }
+            }
+            InstallError::MissingCode => f.write_str("the redirect carried no code"),
+            InstallError::Exchange(error) => write!(f, "exchanging the code failed: {error}"),
+            InstallError::Connect(error) => {
+                write!(
+                    f,
+                    "the app is installed, but connecting the line failed: {error}"
+                )
+            }
+            InstallError::NoInbox => {
+                f.write_str("the app is installed, but the account has no inbox for the line")
+            }
+        }
+    }
+}
+
+impl std::error::Error for InstallError {}
+
+/// An install the bridge started and HubSpot has not redirected back yet.
+struct Pending {
+    business_number: String,
+    started: Instant,
+}
+
 struct Inner {
+    /// The app-wide client: the OAuth app (for installs and account
+    /// handles) and the developer key.
     client: Client,
     verifier: Verifier,
     chat: ExternalChat,
     config: BridgeConfig,
-    /// Messages handled so far, by HubSpot message id. An async mutex held
-    /// for the whole of one event, so a retry racing the original waits for
-    /// it instead of delivering twice.
-    handled: tokio::sync::Mutex<HashMap<String, Handled>>,
+    /// Lines by HubSpot account.
+    lines: Mutex<HashMap<u64, Line>>,
+    /// Installs in progress, by `state`.
+    pending: Mutex<HashMap<String, Pending>>,
+    /// Keys of the `state` values handed out.
+    state_keys: RandomState,
+    state_counter: AtomicU64,
+    /// Messages handled so far, by (account, HubSpot message id). An async
+    /// mutex held for the whole of one event, so a retry racing the
+    /// original waits for it instead of delivering twice.
+    handled: tokio::sync::Mutex<HashMap<(u64, String), Handled>>,
 }
 
 /// The bridge. Cloning is cheap; clones share state.
@@ -212,9 +434,14 @@ impl FromRef<Bridge> for Verifier {
     }
 }
 
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl Bridge {
-    /// A bridge that calls HubSpot with `client`, accepts webhooks that
-    /// `verifier` accepts, and delivers on `chat`.
+    /// A bridge for the public app `client` holds (its OAuth app, and its
+    /// developer key if channels are to be administered), accepting
+    /// webhooks that `verifier` accepts and delivering on `chat`.
     pub fn new(
         client: Client,
         verifier: Verifier,
@@ -227,6 +454,10 @@ impl Bridge {
                 verifier,
                 chat,
                 config,
+                lines: Mutex::new(HashMap::new()),
+                pending: Mutex::new(HashMap::new()),
+                state_keys: RandomState::new(),
+                state_counter: AtomicU64::new(0),
                 handled: tokio::sync::Mutex::new(HashMap::new()),
             }),
         }
@@ -237,15 +468,164 @@ impl Bridge {
         &self.inner.chat
     }
 
-    /// The HTTP service: `POST /hubspot/webhooks`.
+    /// The custom channel served.
+    pub fn channel_id(&self) -> i32 {
+        self.inner.config.channel_id
+    }
+
+    /// The lines connected so far, by hub id.
+    pub fn lines(&self) -> Vec<Line> {
+        let mut lines: Vec<Line> = lock(&self.inner.lines).values().cloned().collect();
+        lines.sort_by_key(|line| line.hub_id);
+        lines
+    }
+
+    /// The line connected to HubSpot account `hub_id`, if any.
+    pub fn line(&self, hub_id: u64) -> Option<Line> {
+        lock(&self.inner.lines).get(&hub_id).cloned()
+    }
+
+    /// The HTTP service: `POST /hubspot/webhooks`, `GET /install` and
+    /// `GET /oauth-callback`.
     pub fn router(&self) -> Router {
         Router::new()
             .route(WEBHOOK_PATH, post(webhook))
+            .route(INSTALL_PATH, get(install_start))
+            .route(CALLBACK_PATH, get(install_callback))
             .with_state(self.clone())
     }
 
-    /// Handles one event: for an outgoing message, delivers it (once, however
-    /// often HubSpot sends it) and reports the outcome.
+    /// Starts installing the app for the chat line `business_number`: the
+    /// URL of HubSpot's authorize page to send the business's HubSpot
+    /// admin to, with a fresh single-use `state` that the callback will
+    /// want back within [`INSTALL_TIMEOUT`].
+    ///
+    /// In a real service this sits behind the business's login on the chat
+    /// service, and the `state` is also bound to that session.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] when the client holds no OAuth app.
+    pub fn begin_install(&self, business_number: &str) -> Result<String, Error> {
+        let authorize = self.inner.client.authorization_url()?;
+        let state = self.new_state();
+        let mut pending = lock(&self.inner.pending);
+        pending.retain(|_, p| p.started.elapsed() < INSTALL_TIMEOUT);
+        pending.insert(
+            state.clone(),
+            Pending {
+                business_number: business_number.to_owned(),
+                started: Instant::now(),
+            },
+        );
+        Ok(authorize
+            .scopes(SCOPES.iter().copied())
+            .state(state)
+            .to_string())
+    }
+
+    /// 128 unguessable bits: SipHash, under keys the process drew from the
+    /// OS's random source, of a counter. (A production service would take
+    /// them from a CSPRNG crate.)
+    fn new_state(&self) -> String {
+        let n = self.inner.state_counter.fetch_add(1, Ordering::Relaxed);
+        let keys = &self.inner.state_keys;
+        format!(
+            "{:016x}{:016x}",
+            keys.hash_one((n, 0u8)),
+            keys.hash_one((n, 1u8))
+        )
+    }
+
+    /// Finishes an install HubSpot redirected back with: checks `state`
+    /// (once: a replay is refused), exchanges `code` for the account's
+    /// tokens and connects the business line to the channel in that
+    /// account. An account that installs again gets its line connected
+    /// again.
+    ///
+    /// # Errors
+    ///
+    /// See [`InstallError`]; with an unknown `state` nothing is sent to
+    /// HubSpot.
+    pub async fn finish_install(
+        &self,
+        state: Option<&str>,
+        code: Option<&str>,
+        error: Option<(&str, Option<&str>)>,
+    ) -> Result<Line, InstallError> {
+        let pending = state.and_then(|state| lock(&self.inner.pending).remove(state));
+        let Some(pending) = pending.filter(|p| p.started.elapsed() < INSTALL_TIMEOUT) else {
+            return Err(InstallError::UnknownState);
+        };
+        if let Some((error, description)) = error {
+            return Err(InstallError::Refused {
+                error: error.to_owned(),
+                description: description.map(str::to_owned),
+            });
+        }
+        let code = code
+            .filter(|c| !c.is_empty())
+            .ok_or(InstallError::MissingCode)?;
+        let installation = self
+            .inner
+            .client
+            .install(code)
+            .await
+            .map_err(InstallError::Exchange)?;
+        let line = self
+            .connect(
+                installation.hub_id,
+                installation.scopes,
+                pending.business_number,
+            )
+            .await?;
+        lock(&self.inner.lines).insert(line.hub_id, line.clone());
+        Ok(line)
+    }
+
+    /// Connects `business_number` to the channel in account `hub_id`, as
+    /// that account: a channel account in the configured inbox (or the
+    /// account's first).
+    async fn connect(
+        &self,
+        hub_id: u64,
+        scopes: Vec<String>,
+        business_number: String,
+    ) -> Result<Line, InstallError> {
+        let account = self.inner.client.account(hub_id);
+        let inbox_id = match &self.inner.config.inbox_id {
+            Some(inbox_id) => inbox_id.clone(),
+            None => ListInboxes::builder()
+                .limit(1)
+                .send(&account)
+                .await
+                .map_err(InstallError::Connect)?
+                .results
+                .into_iter()
+                .next()
+                .map(|inbox| inbox.id)
+                .ok_or(InstallError::NoInbox)?,
+        };
+        let channel_account = CreateChannelAccount::builder()
+            .channel_id(self.inner.config.channel_id)
+            .name(format!("SMS {business_number}"))
+            .inbox_id(inbox_id)
+            .authorized(true)
+            .delivery_identifier(phone(&business_number))
+            .send(&account)
+            .await
+            .map_err(InstallError::Connect)?;
+        Ok(Line {
+            hub_id,
+            scopes,
+            channel_account_id: channel_account.id,
+            business_number,
+        })
+    }
+
+    /// Handles one event: for an outgoing message, delivers it from the
+    /// line of the account it names (once, however often HubSpot sends it)
+    /// and reports the outcome to that account.
     ///
     /// # Errors
     ///
@@ -255,7 +635,24 @@ impl Bridge {
     pub async fn handle(&self, event: CustomChannelEvent) -> Result<Handling, RetryLater> {
         match event {
             CustomChannelEvent::OutgoingChannelMessageCreated(created) => {
-                self.deliver(created.message).await
+                let hub_id = created
+                    .portal_id
+                    .as_ref()
+                    .and_then(|id| id.as_i64())
+                    .and_then(|id| u64::try_from(id).ok());
+                let Some(hub_id) = hub_id else {
+                    return Ok(Handling::Ignored(format!(
+                        "message {} names no HubSpot account (portalId)",
+                        created.message.id
+                    )));
+                };
+                let Some(line) = self.line(hub_id) else {
+                    return Ok(Handling::Ignored(format!(
+                        "message {} is from account {hub_id}, which has no line connected here",
+                        created.message.id
+                    )));
+                };
+                self.deliver(line, created.message).await
             }
             CustomChannelEvent::ChannelAccountCreated(account) => Ok(Handling::Ignored(format!(
                 "channel account {:?} connected",
@@ -272,19 +669,25 @@ impl Bridge {
         }
     }
 
-    async fn deliver(&self, message: OutgoingChannelMessage) -> Result<Handling, RetryLater> {
+    async fn deliver(
+        &self,
+        line: Line,
+        message: OutgoingChannelMessage,
+    ) -> Result<Handling, RetryLater> {
+        let hub_id = line.hub_id;
         let message_id = message.id.to_string();
+        let key = (hub_id, message_id.clone());
         let mut handled = self.inner.handled.lock().await;
-        if handled.get(&message_id).is_some_and(|h| h.status_reported) {
-            return Ok(Handling::Duplicate { message_id });
+        if handled.get(&key).is_some_and(|h| h.status_reported) {
+            return Ok(Handling::Duplicate { hub_id, message_id });
         }
-        let outcome = match handled.get(&message_id) {
+        let outcome = match handled.get(&key) {
             // Delivered on an earlier attempt whose status report failed.
             Some(earlier) => earlier.outcome.clone(),
             None => {
-                let outcome = self.deliver_on_chat(&message);
+                let outcome = self.deliver_on_chat(&line, &message);
                 handled.insert(
-                    message_id.clone(),
+                    key.clone(),
                     Handled {
                         outcome: outcome.clone(),
                         status_reported: false,
@@ -306,23 +709,26 @@ impl Bridge {
                 .status_type(MessageStatusUpdate::Failed)
                 .error_message(reason.clone()),
         };
-        match update.send(&self.inner.client).await {
+        // As the account the message is in: another account's token would
+        // not find it.
+        match update.send(&self.inner.client.account(hub_id)).await {
             Ok(_) => {}
             // HubSpot will never accept this report (the message is gone or
             // the request is invalid): retrying cannot help.
             Err(Error::NotFound(_) | Error::Validation(_)) => {}
             Err(error) => return Err(RetryLater(error)),
         }
-        if let Some(entry) = handled.get_mut(&message_id) {
+        if let Some(entry) = handled.get_mut(&key) {
             entry.status_reported = true;
         }
         Ok(Handling::Reported {
+            hub_id,
             message_id,
             outcome,
         })
     }
 
-    fn deliver_on_chat(&self, message: &OutgoingChannelMessage) -> Outcome {
+    fn deliver_on_chat(&self, line: &Line, message: &OutgoingChannelMessage) -> Outcome {
         let Some(text) = message.text.as_deref() else {
             return Outcome::Failed("the message has no text".to_owned());
         };
@@ -334,37 +740,39 @@ impl Bridge {
         let Some(to) = recipient else {
             return Outcome::Failed("the message has no recipient".to_owned());
         };
-        match self
-            .inner
-            .chat
-            .deliver(&self.inner.config.business_number, to, text)
-        {
+        match self.inner.chat.deliver(&line.business_number, to, text) {
             Ok(chat_message) => Outcome::Delivered(chat_message.id),
             Err(reason) => Outcome::Failed(reason),
         }
     }
 
-    /// Publishes what a visitor wrote on the chat service into HubSpot, as
-    /// an `INCOMING` message on the conversation with that visitor.
+    /// Publishes what a visitor wrote to a business line on the chat
+    /// service into the HubSpot account of that line, as an `INCOMING`
+    /// message on the conversation with that visitor.
     ///
     /// # Errors
     ///
-    /// HubSpot's, e.g. a validation error or an outage; retrying is safe.
+    /// [`RelayError::NoLine`] when no account connected the line;
+    /// HubSpot's error otherwise (retrying is safe).
     pub async fn relay_incoming(
         &self,
         chat_message: &ChatMessage,
-    ) -> Result<PublicConversationsMessage, Error> {
-        let config = &self.inner.config;
+    ) -> Result<PublicConversationsMessage, RelayError> {
+        let line = lock(&self.inner.lines)
+            .values()
+            .find(|line| line.business_number == chat_message.to)
+            .cloned()
+            .ok_or_else(|| RelayError::NoLine(chat_message.to.clone()))?;
         let visitor = ChannelIntegrationParticipant::builder()
             .delivery_identifier(phone(&chat_message.from))
             .maybe_name(chat_message.from_name.clone())
             .build();
         let business = ChannelIntegrationParticipant::builder()
-            .delivery_identifier(phone(&config.business_number))
+            .delivery_identifier(phone(&line.business_number))
             .build();
         PublishMessage::builder()
-            .channel_id(config.channel_id)
-            .channel_account_id(config.channel_account_id.clone())
+            .channel_id(self.inner.config.channel_id)
+            .channel_account_id(line.channel_account_id.clone())
             .text(chat_message.text.clone())
             .message_direction(MessageDirection::Incoming)
             .senders(vec![visitor])
@@ -372,8 +780,9 @@ impl Bridge {
             .attachments(vec![])
             .timestamp(chrono::Utc::now())
             .integration_idempotency_id(chat_message.id.clone())
-            .send(&self.inner.client)
+            .send(&self.inner.client.account(line.hub_id))
             .await
+            .map_err(RelayError::HubSpot)
     }
 }
 
@@ -400,4 +809,62 @@ async fn webhook(State(bridge): State<Bridge>, webhook: VerifiedWebhook) -> (Sta
         }
     }
     (StatusCode::OK, report.join("\n"))
+}
+
+/// `GET /install`'s query.
+#[derive(Debug, Deserialize)]
+struct InstallStart {
+    /// The business line to connect, e.g. `%2B15550199`.
+    line: String,
+}
+
+/// `GET /install?line=<number>`: `302` to HubSpot's authorize page.
+async fn install_start(
+    State(bridge): State<Bridge>,
+    Query(query): Query<InstallStart>,
+) -> Response {
+    if query.line.trim().is_empty() {
+        return (StatusCode::BAD_REQUEST, "line is empty").into_response();
+    }
+    match bridge.begin_install(query.line.trim()) {
+        Ok(url) => (StatusCode::FOUND, [(header::LOCATION, url)]).into_response(),
+        Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
+    }
+}
+
+/// The redirect's query: `code` and `state`, or OAuth's `error`.
+#[derive(Deserialize)]
+struct Callback {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+    error_description: Option<String>,
+}
+
+/// `GET /oauth-callback?code=&state=`: finishes the install. Neither the
+/// code nor any token is ever echoed.
+async fn install_callback(
+    State(bridge): State<Bridge>,
+    Query(query): Query<Callback>,
+) -> (StatusCode, String) {
+    let error = query
+        .error
+        .as_deref()
+        .map(|error| (error, query.error_description.as_deref()));
+    match bridge
+        .finish_install(query.state.as_deref(), query.code.as_deref(), error)
+        .await
+    {
+        Ok(line) => (
+            StatusCode::OK,
+            format!(
+                "Installed in HubSpot account {} (scopes: {}); line {} is channel account {}.",
+                line.hub_id,
+                line.scopes.join(" "),
+                line.business_number,
+                line.channel_account_id
+            ),
+        ),
+        Err(error) => (error.status(), error.to_string()),
+    }
 }

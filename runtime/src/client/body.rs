@@ -65,7 +65,7 @@ pub(super) async fn read_body(mut response: reqwest::Response, limit: u64) -> Re
 /// #     type Response = Vec<u32>;
 /// #     const INFO: &'static EndpointInfo = &EndpointInfo {
 /// #         name: "Probe", method: Method::Get, paths: &[], path_params: &[], query_params: &[],
-/// #         body: BodyInfo::None, success_status: 200, response: || TypeInfo::Json, scopes: &[],
+/// #         body: BodyInfo::None, success_status: 200, response: || TypeInfo::Json, scopes: &[], auth: &[],
 /// #     };
 /// #     fn __path(&self, _: usize) -> String { String::new() }
 /// #     fn body(&self) -> Result<Option<Vec<u8>>, serde_json::Error> { Ok(None) }
