@@ -110,7 +110,7 @@ async fn setup_with(options: Options) -> Setup {
             &app.redirect_uri,
         ))
         .developer_key(DeveloperKey::new(&app.developer_key, app.app_id as u64))
-        .retry(
+        .retry_policy(
             hubspot_runtime::RetryPolicy::default()
                 .with_max_attempts(CLIENT_ATTEMPTS)
                 .with_initial_backoff(Duration::from_millis(5))
