@@ -51,9 +51,10 @@ pub mod visitor_identification;
 
 pub use hubspot_runtime::pagination::PageStream;
 pub use hubspot_runtime::{
-    AccessToken, ApiVersion, AuthScheme, AuthorizationUrl, Client, ClientBuilder, DateTime, DeveloperApiKey, DeveloperKey, Endpoint, Error, InMemoryTokenStore, Installation,
-    JsonValue, OAuthApp, RateLimit, RefreshToken, RetryPolicy, StoreError, StoreFuture, TokenSet,
-    TokenStore, hubspot_endpoint, oauth, webhooks,
+    AccessToken, ApiVersion, AuthScheme, AuthorizationUrl, Client, ClientBuilder, DateTime,
+    DeveloperApiKey, DeveloperKey, Endpoint, Error, InMemoryTokenStore, Installation, JsonValue,
+    OAuthApp, RateLimit, RefreshToken, RetryPolicy, StoreError, StoreFuture, TokenSet, TokenStore,
+    hubspot_endpoint, oauth, webhooks,
 };
 
 use hubspot_runtime::schema::EndpointInfo;

@@ -152,7 +152,8 @@ async fn two_accounts_refresh_once_per_expiry_under_load() {
             let at = started + spread * i / sends;
             tokio::spawn(async move {
                 tokio::time::sleep_until(at.into()).await;
-                account.send(&publish(channel, &format!("message {i}")))
+                account
+                    .send(&publish(channel, &format!("message {i}")))
                     .await
                     .map(|_| ())
             })
@@ -250,7 +251,8 @@ async fn revoked_or_expired_access_tokens_cost_one_refresh_and_one_retry() {
     // Revoked at the fake, 30 minutes before the client expects: the 401
     // makes the client refresh once and retry once.
     assert_eq!(fake.revoke_access_tokens(A as i64), 1);
-    account.send(&publish(1, "after revocation"))
+    account
+        .send(&publish(1, "after revocation"))
         .await
         .expect("sent after one refresh");
     let stats = fake.account_stats(A as i64).unwrap();
@@ -295,7 +297,9 @@ async fn a_revoked_refresh_token_needs_a_reinstall_and_spares_other_accounts() {
             Err(Error::ReauthorizationRequired { hub_id }) => assert_eq!(hub_id, A),
             other => panic!("expected ReauthorizationRequired, got {other:?}"),
         }
-        b.send(&publish(1, &format!("b {i}"))).await.expect("B goes on");
+        b.send(&publish(1, &format!("b {i}")))
+            .await
+            .expect("B goes on");
     }
     let stats = fake.account_stats(A as i64).unwrap();
     assert_eq!(
@@ -303,7 +307,10 @@ async fn a_revoked_refresh_token_needs_a_reinstall_and_spares_other_accounts() {
         1,
         "one refused refresh, no retry storm"
     );
-    assert_eq!(stats.requests, 1, "the one request refused with the revoked token");
+    assert_eq!(
+        stats.requests, 1,
+        "the one request refused with the revoked token"
+    );
     assert_eq!(fake.account_messages(B as i64).unwrap().len(), 5);
 
     // Installing again makes the account work again.
@@ -454,7 +461,15 @@ async fn no_secret_reaches_logs_errors_or_debug_output_at_trace() {
     .await;
     let store = Arc::new(InMemoryTokenStore::new());
     let client = client(&fake, Arc::clone(&store));
-    let mut printed = vec![format!("{client:?}"), format!("{:?}", Client::builder().oauth_app(app(&fake)).developer_key(developer_key(&fake)))];
+    let mut printed = vec![
+        format!("{client:?}"),
+        format!(
+            "{:?}",
+            Client::builder()
+                .oauth_app(app(&fake))
+                .developer_key(developer_key(&fake))
+        ),
+    ];
     let mut secrets: Vec<String> = vec![
         fake.client_secret().to_owned(),
         fake.oauth_app().developer_key.clone(),
@@ -513,7 +528,10 @@ async fn no_secret_reaches_logs_errors_or_debug_output_at_trace() {
         .send(&unreachable)
         .await
         .unwrap_err();
-    printed.push(format!("{error} {error:?} {:?}", std::error::Error::source(&error)));
+    printed.push(format!(
+        "{error} {error:?} {:?}",
+        std::error::Error::source(&error)
+    ));
 
     let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     assert!(logs.contains("refreshed"), "the refreshes are logged");
@@ -527,7 +545,11 @@ async fn no_secret_reaches_logs_errors_or_debug_output_at_trace() {
         .enumerate()
         .filter(|(_, s)| all.contains(s.as_str()))
         .map(|(i, s)| {
-            let place = if logs.contains(s.as_str()) { "logs" } else { "Debug/Display" };
+            let place = if logs.contains(s.as_str()) {
+                "logs"
+            } else {
+                "Debug/Display"
+            };
             let line = all
                 .lines()
                 .find(|line| line.contains(s.as_str()))

@@ -11,11 +11,11 @@ mod conformance;
 use std::collections::BTreeSet;
 
 use conformance::{Allowance, Coverage, Report};
-use hubspot_runtime::schema::{
-    AuthScheme, BodyInfo, EndpointInfo, EnumInfo, FieldInfo, Method, ObjectInfo, Schema, TypeInfo, UnionInfo,
-    UnionVariantInfo, VersionedPath,
-};
 use hubspot_runtime::ApiVersion;
+use hubspot_runtime::schema::{
+    AuthScheme, BodyInfo, EndpointInfo, EnumInfo, FieldInfo, Method, ObjectInfo, Schema, TypeInfo,
+    UnionInfo, UnionVariantInfo, VersionedPath,
+};
 use serde_json::{Value, json};
 
 /// `Allowance`s for many (version, method, path, field)s sharing a reason.
@@ -620,7 +620,9 @@ fn checker_compares_declared_credentials_with_the_specs_security() {
         let expected: Vec<String> = expected
             .into_iter()
             .map(|m| {
-                format!("v3 POST /conversations/v3/custom-channels/{{channelId}}/messages: auth: {m}")
+                format!(
+                    "v3 POST /conversations/v3/custom-channels/{{channelId}}/messages: auth: {m}"
+                )
             })
             .collect();
         assert_eq!(lines, expected, "{auth:?}");
@@ -895,7 +897,8 @@ fn checker_understands_every_schema_in_the_real_specs() {
                         pending.push((format!("{at} param"), &p["schema"], None));
                     }
                     for media in ["application~1json", "application~1x-www-form-urlencoded"] {
-                        if let Some(s) = op.pointer(&format!("/requestBody/content/{media}/schema")) {
+                        if let Some(s) = op.pointer(&format!("/requestBody/content/{media}/schema"))
+                        {
                             pending.push((format!("{at} body"), s, None));
                         }
                     }

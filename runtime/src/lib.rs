@@ -51,8 +51,8 @@ mod rate_limit;
 mod retry;
 
 pub use auth::{
-    AccessToken, AuthorizationUrl, DeveloperApiKey, DeveloperKey, InMemoryTokenStore,
-    Installation, OAuthApp, RefreshToken, StoreError, StoreFuture, TokenSet, TokenStore,
+    AccessToken, AuthorizationUrl, DeveloperApiKey, DeveloperKey, InMemoryTokenStore, Installation,
+    OAuthApp, RefreshToken, StoreError, StoreFuture, TokenSet, TokenStore,
 };
 pub use client::{Client, ClientBuilder};
 pub use error::{

@@ -65,7 +65,10 @@ impl AuthorizationUrl {
     }
 
     /// Asks for each of `scopes`, as [`scope`](AuthorizationUrl::scope).
-    pub fn scopes<S: Into<String>>(mut self, scopes: impl IntoIterator<Item = S>) -> AuthorizationUrl {
+    pub fn scopes<S: Into<String>>(
+        mut self,
+        scopes: impl IntoIterator<Item = S>,
+    ) -> AuthorizationUrl {
         self.scopes.extend(scopes.into_iter().map(Into::into));
         self
     }

@@ -210,7 +210,9 @@ impl InMemoryTokenStore {
 
     fn map(&self) -> std::sync::MutexGuard<'_, HashMap<u64, TokenSet>> {
         // A panic while holding the lock cannot leave the map half-written.
-        self.tokens.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.tokens
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -283,7 +285,10 @@ mod tests {
         assert_eq!(TokenSet::from_stored_json(&json).unwrap(), tokens(4));
         let broken = json.replace("\"version\"", "\"versio\"");
         let error = TokenSet::from_stored_json(&broken).unwrap_err().to_string();
-        assert!(!error.contains("access-4") && !error.contains("refresh-4"), "{error}");
+        assert!(
+            !error.contains("access-4") && !error.contains("refresh-4"),
+            "{error}"
+        );
         assert!(!format!("{:?}", tokens(4)).contains("access-4"));
     }
 }

@@ -234,9 +234,8 @@ impl Client {
                 ));
             }
         };
-        let hub_id = u64::try_from(info.hub_id).map_err(|_| {
-            Error::invalid_response("introspection answered a negative hub id")
-        })?;
+        let hub_id = u64::try_from(info.hub_id)
+            .map_err(|_| Error::invalid_response("introspection answered a negative hub id"))?;
         let set = TokenSet {
             hub_id,
             access_token: AccessToken::new(tokens.access_token),

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use reqwest::header::HeaderValue;
 
-use super::url::validate_base_url;
 use super::auth::{Credentials, Developer, OAuth, PrivateApp};
+use super::url::validate_base_url;
 use super::{BASE_URL_ENV, Client, Inner, TOKEN_ENV};
 use crate::auth::{
     AccessToken, DEFAULT_AUTHORIZE_URL, DeveloperKey, InMemoryTokenStore, OAuthApp, TokenStore,
@@ -387,14 +387,10 @@ impl ClientBuilder {
                 if token.is_empty() {
                     return Err(Error::config("the access token is empty"));
                 }
-                let mut header =
-                    HeaderValue::try_from(format!("Bearer {}", token.expose_secret())).map_err(
-                        |_| {
-                            Error::config(
-                                "the access token has characters an HTTP header cannot carry",
-                            )
-                        },
-                    )?;
+                let mut header = HeaderValue::try_from(format!("Bearer {}", token.expose_secret()))
+                    .map_err(|_| {
+                        Error::config("the access token has characters an HTTP header cannot carry")
+                    })?;
                 header.set_sensitive(true);
                 Some(PrivateApp { token, header })
             }

@@ -19,9 +19,9 @@ mod builder;
 mod send;
 mod url;
 
+pub(crate) use auth::send_boxed;
 pub use body::decode_response;
 pub use builder::ClientBuilder;
-pub(crate) use auth::send_boxed;
 pub use url::PathSegment;
 pub(crate) use url::QUERY_COMPONENT;
 

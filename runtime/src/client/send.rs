@@ -133,7 +133,10 @@ impl Client {
         let mut query = Query::default();
         request.query(&mut query);
         if let Auth::DeveloperKey(developer) = &auth {
-            query.push_str("hapikey", developer.key.api_key().expose_secret().to_owned());
+            query.push_str(
+                "hapikey",
+                developer.key.api_key().expose_secret().to_owned(),
+            );
             query.push_str("appId", developer.key.app_id().to_string());
         }
         // A form body (HubSpot's OAuth API) carries the client secret and
@@ -179,10 +182,7 @@ impl Client {
     /// A `401` saying that token expired or is invalid causes one forced
     /// refresh and one more attempt, outside the retry policy's count; a
     /// second such `401` is the error.
-    async fn run_attempts<T: DeserializeOwned>(
-        &self,
-        prepared: &Prepared<'_>,
-    ) -> Result<T, Error> {
+    async fn run_attempts<T: DeserializeOwned>(&self, prepared: &Prepared<'_>) -> Result<T, Error> {
         let policy = self.inner.retry_policy;
         let mut attempt = 0u32;
         let mut forced_refresh = false;
