@@ -50,11 +50,14 @@ pub mod conversations;
 pub mod visitor_identification;
 
 pub use hubspot_runtime::pagination::PageStream;
+/// State shared by several replicas in Redis (the `redis` feature).
+#[cfg(feature = "redis")]
+pub use hubspot_runtime::redis;
 pub use hubspot_runtime::{
     AccessToken, ApiVersion, AuthScheme, AuthorizationUrl, Client, ClientBuilder, DateTime,
     DeveloperApiKey, DeveloperKey, Endpoint, Error, InMemoryTokenStore, Installation, JsonValue,
-    OAuthApp, RateLimit, RefreshToken, RetryPolicy, StoreError, StoreFuture, TokenSet, TokenStore,
-    hubspot_endpoint, oauth, webhooks,
+    OAuthApp, RateLimit, RefreshToken, RetryPolicy, SharedStateError, SharedStateErrorKind,
+    StoreError, StoreFuture, TokenSet, TokenStore, hubspot_endpoint, oauth, webhooks,
 };
 
 use hubspot_runtime::schema::EndpointInfo;

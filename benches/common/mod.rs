@@ -383,6 +383,10 @@ pub fn bytes_of(request: &PublishMessage) -> Vec<u8> {
 /// One loopback server and the two clients that post to it.
 pub struct Fixture {
     client: Client,
+    /// The same client set-up as a public app, sending through an account
+    /// handle: the credential look-up (account state, token freshness) is
+    /// the only difference from `client`.
+    account: Client,
     raw: reqwest::Client,
     request: Arc<PublishMessage>,
     body: bytes::Bytes,
@@ -401,6 +405,31 @@ impl Fixture {
             .max_concurrent_requests(CONCURRENCY)
             .build()
             .expect("our client");
+        let store = hubspot_runtime::InMemoryTokenStore::new();
+        let tokens = hubspot_runtime::TokenSet {
+            hub_id: 101,
+            access_token: "bench-token".into(),
+            refresh_token: "bench-refresh".into(),
+            // Far from expiry: no refresh happens during the bench.
+            expires_at: std::time::SystemTime::now() + std::time::Duration::from_secs(86_400),
+            scopes: vec!["conversations.custom_channels.write".to_owned()],
+            version: 1,
+        };
+        use hubspot_runtime::TokenStore;
+        store.save(&tokens, None).await.expect("an in-memory save");
+        let account = Client::builder()
+            .base_url(&base_url)
+            .oauth_app(hubspot_runtime::OAuthApp::new(
+                "bench-client",
+                "bench-secret",
+                "http://127.0.0.1/callback",
+            ))
+            .token_store(store)
+            .account_rate_limit(hubspot_runtime::RateLimit::Unlimited)
+            .max_concurrent_requests(CONCURRENCY)
+            .build()
+            .expect("our public-app client")
+            .account(101);
         let request = Arc::new(ours_publish());
         let body = bytes_of(&request);
         assert_eq!(
@@ -417,6 +446,7 @@ impl Fixture {
             .expect("a raw reqwest client");
         Fixture {
             client,
+            account,
             raw,
             request,
             body,
@@ -429,6 +459,14 @@ impl Fixture {
             Contender::Ours => {
                 let message = self
                     .client
+                    .send(&*self.request)
+                    .await
+                    .expect("the canned server answers");
+                black_box(message);
+            }
+            Contender::OursAccount => {
+                let message = self
+                    .account
                     .send(&*self.request)
                     .await
                     .expect("the canned server answers");
@@ -473,6 +511,10 @@ pub enum Contender {
     /// Raw reqwest posting bytes serialized once, beforehand, and reading the
     /// answer's bytes without decoding them: the floor no client gets under.
     RawBytes,
+    /// `Ours` through a public app's account handle (`client.account(101)`)
+    /// instead of a private-app token: what the per-account credential
+    /// look-up costs.
+    OursAccount,
 }
 
 pub const CONTENDERS: [Contender; 3] = [Contender::Ours, Contender::Baseline, Contender::RawBytes];
@@ -483,6 +525,7 @@ impl Contender {
             Contender::Ours => "ours",
             Contender::Baseline => "baseline",
             Contender::RawBytes => "raw_bytes",
+            Contender::OursAccount => "ours_account",
         }
     }
 }

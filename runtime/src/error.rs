@@ -134,6 +134,12 @@ pub enum Error {
     #[error("invalid HubSpot client configuration: {0}")]
     Config(Box<str>),
 
+    /// State shared with other replicas (the Redis rate limiter, token
+    /// store or lock) could not be used, and the configured policy is to
+    /// fail rather than go on without it. Nothing was sent to HubSpot.
+    #[error(transparent)]
+    SharedState(Box<crate::SharedStateError>),
+
     /// The endpoint accepts none of the credentials this client (or
     /// account handle) holds; nothing was sent.
     #[error("{0}")]

@@ -49,6 +49,10 @@ mod error;
 mod random;
 mod rate_limit;
 mod retry;
+mod shared;
+
+#[cfg(feature = "redis")]
+pub mod redis;
 
 pub use auth::{
     AccessToken, AuthorizationUrl, DeveloperApiKey, DeveloperKey, InMemoryTokenStore, Installation,
@@ -61,3 +65,4 @@ pub use error::{
 };
 pub use rate_limit::RateLimit;
 pub use retry::RetryPolicy;
+pub use shared::{SharedStateError, SharedStateErrorKind};
