@@ -136,6 +136,10 @@ pub struct FaultConfig {
     pub seed: u64,
     /// How long a [`Fault::Slow`] answer is held back.
     pub slow_delay: Duration,
+    /// Whether HubSpot's OAuth endpoints are spared the random faults
+    /// (queued ones still apply): a test of the API path under faults can
+    /// then count refreshes exactly. Off by default.
+    pub spare_oauth: bool,
 }
 
 impl FaultConfig {
@@ -151,7 +155,20 @@ impl FaultConfig {
             kinds: Fault::ALL.to_vec(),
             seed: 0,
             slow_delay: Duration::from_secs(5),
+            spare_oauth: false,
         }
+    }
+
+    /// Spares (or not) HubSpot's OAuth endpoints the random faults.
+    ///
+    /// ```
+    /// use hubspot_fake::FaultConfig;
+    ///
+    /// assert!(FaultConfig::new(0.2).spare_oauth(true).spare_oauth);
+    /// ```
+    pub fn spare_oauth(mut self, spare: bool) -> FaultConfig {
+        self.spare_oauth = spare;
+        self
     }
 
     /// Only these kinds of faults.
@@ -359,8 +376,11 @@ impl Chaos {
     }
 
     /// Draws whether this request gets a random fault, and which.
-    pub(crate) fn draw_fault(&mut self) -> Option<Fault> {
+    pub(crate) fn draw_fault(&mut self, oauth: bool) -> Option<Fault> {
         let (config, rng) = self.faults.as_mut()?;
+        if oauth && config.spare_oauth {
+            return None;
+        }
         if config.kinds.is_empty() || config.rate <= 0.0 {
             return None;
         }

@@ -4,7 +4,7 @@
 //! cargo run -p hubspot-fake -- [--port N] [--bind ADDR] [--token T]
 //!     [--client-secret S] [--webhook CHANNEL_ID=URL]...
 //!     [--rate-limit N] [--rate-window-ms MS]
-//!     [--fault-rate R] [--faults LIST] [--seed N] [--slow-ms MS]
+//!     [--fault-rate R] [--faults LIST] [--seed N] [--slow-ms MS] [--spare-oauth]
 //!     [--account HUB_ID]... [--oauth-client-id ID] [--oauth-client-secret S]
 //!     [--redirect-uri URL] [--app-id N] [--developer-key K] [--scopes LIST]
 //!     [--token-lifetime-secs N] [--code-lifetime-secs N]
@@ -27,7 +27,7 @@ hubspot-fake: an in-memory HubSpot Conversations server for local development
 USAGE:
     hubspot-fake [--port N] [--bind ADDR] [--token T] [--client-secret S]
                  [--webhook CHANNEL_ID=URL]... [--rate-limit N] [--rate-window-ms MS]
-                 [--fault-rate R] [--faults LIST] [--seed N] [--slow-ms MS]
+                 [--fault-rate R] [--faults LIST] [--seed N] [--slow-ms MS] [--spare-oauth]
 
 OPTIONS:
     --port N                  port to listen on (default 4010; 0 picks a free port)
@@ -47,6 +47,7 @@ OPTIONS:
                               malformed
     --seed N                  seed of the fault generator, to reproduce a run (default 0)
     --slow-ms MS              how long a slow answer is held back (default 5000)
+    --spare-oauth             no random faults on HubSpot's OAuth endpoints
     --account HUB_ID          an account (hub id) with its own data, tokens and rate-limit
                               window; repeat for more; the first is the default account,
                               whose private-app token is --token (default: 62515)
@@ -176,6 +177,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                     "--slow-ms",
                 )?));
             }
+            "--spare-oauth" => faults = faults.spare_oauth(true),
             "--client-secret" | "--oauth-client-secret" => {
                 client_secret = value(&flag)?;
                 if client_secret.is_empty() {
@@ -420,6 +422,7 @@ mod tests {
             "42",
             "--slow-ms",
             "1500",
+            "--spare-oauth",
         ])
         .unwrap();
         assert_eq!(
@@ -428,6 +431,7 @@ mod tests {
         );
         let faults = config.faults.unwrap();
         assert_eq!(faults.rate, 0.2);
+        assert!(faults.spare_oauth);
         assert_eq!(
             faults.kinds,
             [Fault::BadGateway, Fault::ResetAfterHandling, Fault::Slow]

@@ -78,7 +78,7 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
         };
         let fault = match admission {
             Admission::Limited(_) => None,
-            _ => queued_fault.or_else(|| chaos.draw_fault()),
+            _ => queued_fault.or_else(|| chaos.draw_fault(oauth)),
         };
         if let Some(fault) = fault {
             chaos.count_fault(fault);
