@@ -24,6 +24,12 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 
 use crate::shared::{SharedStateError, SharedStateErrorKind};
 
+mod dedup;
+mod tokens;
+
+pub use dedup::RedisWebhookDedup;
+pub use tokens::RedisTokenStore;
+
 /// A connection to Redis, shared by every clone (cheap to clone). It
 /// reconnects on its own after the server goes away.
 ///
