@@ -8,7 +8,7 @@
 //! - the shared rate limiter
 //!   ([`ClientBuilder::shared_rate_limits`](crate::ClientBuilder::shared_rate_limits)):
 //!   each account's budget, counted across replicas;
-//! - [`RedisWebhookDedup`](crate::webhooks::RedisWebhookDedup): a webhook
+//! - [`RedisWebhookDedup`] (also `webhooks::RedisWebhookDedup`): a webhook
 //!   delivered to two replicas reaches the chat once.
 //!
 //! Every key starts with the connection's prefix (`hubspot` by default) and
