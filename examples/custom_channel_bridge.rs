@@ -45,12 +45,20 @@
 //!
 //! Open the printed `/install?line=…` link to install the app in an
 //! account; agents' messages there are then delivered to the toy chat.
+//!
+//! In both modes, with `HUBSPOT_REDIS_URL` set (e.g.
+//! `redis://127.0.0.1:6379/`), the bridge keeps the accounts' tokens in
+//! Redis (`RedisTokenStore`) and de-duplicates webhooks there
+//! (`RedisWebhookDedup`), so that several replicas can run side by side;
+//! without it, both stay in the process. It prints which. (On the fake, it
+//! uses a key prefix of its own per run.)
 
 #[path = "custom_channel_bridge/bridge.rs"]
 mod bridge;
 
 use std::collections::BTreeMap;
 use std::error::Error;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bridge::{
@@ -62,9 +70,10 @@ use hubspot_api::conversations::models::{
 use hubspot_api::conversations::threads::messages::{
     PublicConversationsMessageEgg, PublicRecipientEgg, SendThreadMessage,
 };
-use hubspot_api::webhooks::{ClientSecret, Verifier};
-use hubspot_api::{Client, DeveloperKey, OAuthApp};
+use hubspot_api::webhooks::{ClientSecret, InMemoryWebhookDedup, Verifier, WebhookDedup};
+use hubspot_api::{Client, ClientBuilder, DeveloperKey, OAuthApp};
 use hubspot_fake::{FakeConfig, FakeHubSpot, GrantType};
+use hubspot_runtime::redis::{Redis, RedisTokenStore, RedisWebhookDedup};
 use serde_json::Value;
 use tokio::net::TcpListener;
 
@@ -138,6 +147,38 @@ async fn main() -> Result<(), Box<dyn Error>> {
     }
 }
 
+/// Where the tokens and the webhook de-duplication live: in Redis when
+/// `HUBSPOT_REDIS_URL` is set (under `prefix`, if given), else in this
+/// process. Says which.
+async fn shared_state(
+    builder: ClientBuilder,
+    prefix: Option<&str>,
+) -> Result<(ClientBuilder, Arc<dyn WebhookDedup>), Box<dyn Error>> {
+    let url = std::env::var("HUBSPOT_REDIS_URL")
+        .ok()
+        .filter(|url| !url.trim().is_empty());
+    let Some(url) = url else {
+        println!(
+            "Shared state: in this process (InMemoryTokenStore, InMemoryWebhookDedup); \
+             set HUBSPOT_REDIS_URL to share it with other replicas."
+        );
+        return Ok((builder, Arc::new(InMemoryWebhookDedup::new())));
+    };
+    let mut redis = Redis::connect(&url).await?;
+    if let Some(prefix) = prefix {
+        redis = redis.with_prefix(prefix)?;
+    }
+    println!(
+        "Shared state: Redis from HUBSPOT_REDIS_URL, key prefix {:?} \
+         (RedisTokenStore, RedisWebhookDedup).",
+        redis.prefix()
+    );
+    Ok((
+        builder.token_store(RedisTokenStore::new(redis.clone())),
+        Arc::new(RedisWebhookDedup::new(redis)),
+    ))
+}
+
 /// Against HubSpot: serve installs and webhooks until Ctrl-C.
 async fn serve_hubspot() -> Result<(), Box<dyn Error>> {
     let var = |name: &str| {
@@ -154,7 +195,7 @@ async fn serve_hubspot() -> Result<(), Box<dyn Error>> {
         optional("HUBSPOT_REDIRECT_URI").unwrap_or_else(|| format!("{public_url}{CALLBACK_PATH}"));
     let listen = optional("BRIDGE_LISTEN").unwrap_or_else(|| "127.0.0.1:3000".to_owned());
     let line = optional("BRIDGE_BUSINESS_NUMBER").unwrap_or_else(|| ACME.line.to_owned());
-    let client = Client::builder()
+    let builder = Client::builder()
         .oauth_app(OAuthApp::new(
             var("HUBSPOT_CLIENT_ID")?,
             secret.clone(),
@@ -163,8 +204,9 @@ async fn serve_hubspot() -> Result<(), Box<dyn Error>> {
         .developer_key(DeveloperKey::new(
             var("HUBSPOT_DEVELOPER_API_KEY")?,
             var("HUBSPOT_APP_ID")?.parse()?,
-        ))
-        .build()?;
+        ));
+    let (builder, dedup) = shared_state(builder, None).await?;
+    let client = builder.build()?;
     let webhook_url = format!("{public_url}{WEBHOOK_PATH}");
     let channel_id = match optional("HUBSPOT_CHANNEL_ID") {
         Some(id) => id.parse()?,
@@ -181,7 +223,7 @@ async fn serve_hubspot() -> Result<(), Box<dyn Error>> {
         channel_id,
         inbox_id: optional("BRIDGE_INBOX_ID"),
     };
-    let bridge = Bridge::new(client, verifier, ExternalChat::default(), config);
+    let bridge = Bridge::with_dedup(client, verifier, ExternalChat::default(), config, dedup);
     let listener = TcpListener::bind(&listen).await?;
     println!(
         "Bridge listening on {}, serving channel {channel_id}.",
@@ -238,7 +280,7 @@ async fn demo_on_fake() -> Result<(), Box<dyn Error>> {
         ACME.hub_id, BOLT.hub_id, app.redirect_uri
     );
 
-    let client = Client::builder()
+    let builder = Client::builder()
         .base_url(fake.base_url())
         .authorize_url(fake.authorize_endpoint())
         .oauth_app(OAuthApp::new(
@@ -246,8 +288,14 @@ async fn demo_on_fake() -> Result<(), Box<dyn Error>> {
             fake.client_secret(),
             &app.redirect_uri,
         ))
-        .developer_key(DeveloperKey::new(&app.developer_key, app.app_id as u64))
-        .build()?;
+        .developer_key(DeveloperKey::new(&app.developer_key, app.app_id as u64));
+    // A fresh fake reuses message ids: a prefix of this run's own.
+    let started_at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_millis();
+    let prefix = format!("bridge-demo-{}-{started_at}", std::process::id());
+    let (builder, dedup) = shared_state(builder, Some(&prefix)).await?;
+    let client = builder.build()?;
 
     // 1. The app's channel, created once with the developer key.
     let webhook_url = format!("{bridge_url}{WEBHOOK_PATH}");
@@ -264,7 +312,7 @@ async fn demo_on_fake() -> Result<(), Box<dyn Error>> {
         inbox_id: None,
     };
     let chat = ExternalChat::default();
-    let bridge = Bridge::new(client.clone(), verifier, chat.clone(), config);
+    let bridge = Bridge::with_dedup(client.clone(), verifier, chat.clone(), config, dedup);
     tokio::spawn(axum::serve(listener, bridge.router()).into_future());
 
     // 2. Both businesses install the app through the OAuth flow.

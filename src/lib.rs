@@ -56,8 +56,9 @@ pub use hubspot_runtime::redis;
 pub use hubspot_runtime::{
     AccessToken, ApiVersion, AuthScheme, AuthorizationUrl, Client, ClientBuilder, DateTime,
     DeveloperApiKey, DeveloperKey, Endpoint, Error, InMemoryTokenStore, Installation, JsonValue,
-    OAuthApp, RateLimit, RefreshToken, RetryPolicy, SharedStateError, SharedStateErrorKind,
-    StoreError, StoreFuture, TokenSet, TokenStore, hubspot_endpoint, oauth, webhooks,
+    OAuthApp, RateLimit, RefreshLock, RefreshToken, ReleaseFuture, RetryPolicy, SharedStateError,
+    SharedStateErrorKind, StoreError, StoreFuture, TokenSet, TokenStore, hubspot_endpoint, oauth,
+    webhooks,
 };
 
 use hubspot_runtime::schema::EndpointInfo;

@@ -54,7 +54,7 @@ use hubspot_api::conversations::inboxes::ListInboxes;
 use hubspot_api::conversations::models::{
     DeliveryIdentifierType, PublicConversationsMessage, PublicDeliveryIdentifier,
 };
-use hubspot_api::webhooks::{VerifiedWebhook, Verifier};
+use hubspot_api::webhooks::{Claim, InMemoryWebhookDedup, VerifiedWebhook, Verifier, WebhookDedup};
 use hubspot_api::{Client, Error};
 use serde::Deserialize;
 
@@ -420,6 +420,10 @@ struct Inner {
     /// mutex held for the whole of one event, so a retry racing the
     /// original waits for it instead of delivering twice.
     handled: tokio::sync::Mutex<HashMap<(u64, String), Handled>>,
+    /// Delivers each message once across replicas (with Redis) or in
+    /// this process (the default): claimed before the chat delivery,
+    /// marked delivered after it.
+    dedup: Arc<dyn WebhookDedup>,
 }
 
 /// The bridge. Cloning is cheap; clones share state.
@@ -448,6 +452,24 @@ impl Bridge {
         chat: ExternalChat,
         config: BridgeConfig,
     ) -> Self {
+        Bridge::with_dedup(
+            client,
+            verifier,
+            chat,
+            config,
+            Arc::new(InMemoryWebhookDedup::new()),
+        )
+    }
+
+    /// [`Bridge::new`], de-duplicating webhooks with `dedup` (e.g. a
+    /// `RedisWebhookDedup` shared by every replica of the bridge).
+    pub fn with_dedup(
+        client: Client,
+        verifier: Verifier,
+        chat: ExternalChat,
+        config: BridgeConfig,
+        dedup: Arc<dyn WebhookDedup>,
+    ) -> Self {
         Bridge {
             inner: Arc::new(Inner {
                 client,
@@ -459,6 +481,7 @@ impl Bridge {
                 state_keys: RandomState::new(),
                 state_counter: AtomicU64::new(0),
                 handled: tokio::sync::Mutex::new(HashMap::new()),
+                dedup,
             }),
         }
     }
@@ -685,7 +708,24 @@ impl Bridge {
             // Delivered on an earlier attempt whose status report failed.
             Some(earlier) => earlier.outcome.clone(),
             None => {
+                // Another replica (or an earlier attempt here) may have
+                // delivered it: claim it first.
+                let id = format!("{hub_id}:{message_id}");
+                let guard = match self.inner.dedup.claim(&id).await {
+                    Ok(Claim::Deliver(guard)) => guard,
+                    Ok(Claim::AlreadyDelivered) => {
+                        return Ok(Handling::Duplicate { hub_id, message_id });
+                    }
+                    // Held elsewhere too long, or the shared state is down:
+                    // HubSpot sends it again later.
+                    Err(error) => return Err(RetryLater(Error::SharedState(Box::new(error)))),
+                };
                 let outcome = self.deliver_on_chat(&line, &message);
+                // Delivered (or failed for good): marked only now, so a
+                // crash before this line lets HubSpot's retry deliver.
+                if let Err(error) = guard.delivered().await {
+                    eprintln!("marking message {id} delivered failed: {error}");
+                }
                 handled.insert(
                     key.clone(),
                     Handled {

@@ -56,7 +56,8 @@ pub mod redis;
 
 pub use auth::{
     AccessToken, AuthorizationUrl, DeveloperApiKey, DeveloperKey, InMemoryTokenStore, Installation,
-    OAuthApp, RefreshToken, StoreError, StoreFuture, TokenSet, TokenStore,
+    OAuthApp, RefreshLock, RefreshToken, ReleaseFuture, StoreError, StoreFuture, TokenSet,
+    TokenStore,
 };
 pub use client::{Client, ClientBuilder};
 pub use error::{

@@ -194,10 +194,40 @@ impl Account {
         if self.reauthorize.load(Ordering::SeqCst) {
             return Err(self.reauthorization_required());
         }
-        let now = SystemTime::now();
-        if let Some(bearer) = self.cached(now, newer_than) {
+        if let Some(bearer) = self.cached(SystemTime::now(), newer_than) {
             return Ok(bearer);
         }
+        // The store's lock, shared with the other processes on the store
+        // (if it has one): one refresh per account across all of them.
+        let lock = store
+            .lock_refresh(self.hub_id)
+            .await
+            .map_err(|error| Error::TokenStore(Box::new(error)))?;
+        let result = self.refresh_locked(client, app, store, newer_than).await;
+        if let Some(lock) = lock
+            && let Err(error) = lock.release().await
+        {
+            // It lapses by its time to live; the refresh itself is done.
+            tracing::debug!(
+                hub_id = self.hub_id,
+                %error,
+                "releasing the refresh lock failed"
+            );
+        }
+        result
+    }
+
+    /// The refresh proper, under both locks: reloads the stored tokens
+    /// (another process may have refreshed while this one waited), and
+    /// exchanges the refresh token only if they are not usable.
+    async fn refresh_locked(
+        &self,
+        client: &Client,
+        app: &OAuthApp,
+        store: &dyn TokenStore,
+        newer_than: Option<u64>,
+    ) -> Result<Bearer, Error> {
+        let now = SystemTime::now();
         // Another process sharing the store may have refreshed.
         let Some(stored) = store
             .load(self.hub_id)

@@ -29,7 +29,9 @@ pub use install::{AuthorizationUrl, Installation};
 pub use secret::{AccessToken, DeveloperApiKey, RefreshToken};
 
 use crate::webhooks::ClientSecret;
-pub use store::{InMemoryTokenStore, StoreError, StoreFuture, TokenSet, TokenStore};
+pub use store::{
+    InMemoryTokenStore, RefreshLock, ReleaseFuture, StoreError, StoreFuture, TokenSet, TokenStore,
+};
 
 /// A public app's OAuth settings, from its page in HubSpot's developer
 /// account: the client id, the client secret and the redirect URI the app

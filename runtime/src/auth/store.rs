@@ -152,6 +152,92 @@ pub trait TokenStore: Send + Sync + 'static {
 
     /// Forgets the account's tokens.
     fn remove(&self, hub_id: u64) -> StoreFuture<'_, ()>;
+
+    /// Takes the account's refresh lock, shared with every process using
+    /// the same store, waiting for it while another holds it: `Some(lock)`
+    /// to release once the refreshed tokens are saved.
+    ///
+    /// The client calls it before each refresh, after its own in-process
+    /// lock, and then reloads the tokens: a process that waited finds the
+    /// token the holder refreshed and uses it, rather than presenting a
+    /// refresh token the holder's refresh rotated out. A lock must expire
+    /// on its own (a time to live) should its holder die.
+    ///
+    /// The default returns `Ok(None)`: no lock beyond the client's own
+    /// in-process one, which is enough for a store no other process
+    /// shares (such as [`InMemoryTokenStore`]). A store that cannot take
+    /// the lock in time fails with [`StoreError::LockTimeout`].
+    fn lock_refresh(&self, hub_id: u64) -> StoreFuture<'_, Option<RefreshLock>> {
+        let _ = hub_id;
+        Box::pin(async { Ok(None) })
+    }
+}
+
+/// The future that releases a [`RefreshLock`].
+pub type ReleaseFuture = Pin<Box<dyn Future<Output = Result<(), StoreError>> + Send>>;
+
+/// An account's refresh lock, held: what
+/// [`TokenStore::lock_refresh`] returns.
+///
+/// A store builds it with the action that releases the lock
+/// ([`RefreshLock::new`]). Release it with
+/// [`release`](RefreshLock::release)`.await`. Dropped unreleased (a
+/// refresh that failed or was cancelled), it spawns the release on the
+/// current tokio runtime if there is one; with no runtime, the release is
+/// skipped and the lock lapses when its time to live runs out.
+///
+/// ```
+/// use hubspot_runtime::RefreshLock;
+///
+/// # #[tokio::main(flavor = "current_thread")] async fn main() {
+/// let lock = RefreshLock::new(|| Box::pin(async {
+///     println!("released");
+///     Ok(())
+/// }));
+/// lock.release().await.unwrap();
+/// # }
+/// ```
+pub struct RefreshLock {
+    release: Option<Box<dyn FnOnce() -> ReleaseFuture + Send + Sync>>,
+}
+
+impl RefreshLock {
+    /// A held lock, released by calling `release` (once).
+    pub fn new(release: impl FnOnce() -> ReleaseFuture + Send + Sync + 'static) -> RefreshLock {
+        RefreshLock {
+            release: Some(Box::new(release)),
+        }
+    }
+
+    /// Releases the lock.
+    pub async fn release(mut self) -> Result<(), StoreError> {
+        match self.release.take() {
+            Some(release) => release().await,
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for RefreshLock {
+    fn drop(&mut self) {
+        if let Some(release) = self.release.take()
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            runtime.spawn(async move {
+                if let Err(error) = release().await {
+                    tracing::debug!(%error, "releasing a dropped refresh lock failed");
+                }
+            });
+        }
+    }
+}
+
+impl fmt::Debug for RefreshLock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RefreshLock")
+            .field("held", &self.release.is_some())
+            .finish()
+    }
 }
 
 /// Why a [`TokenStore`] call failed.
@@ -163,6 +249,12 @@ pub enum StoreError {
     /// The store itself failed (I/O, a database error, bad stored data).
     /// The message must not carry a token.
     Backend(Box<dyn std::error::Error + Send + Sync>),
+    /// The account's refresh lock stayed held by another process longer
+    /// than the store waits ([`TokenStore::lock_refresh`]).
+    LockTimeout {
+        /// The account whose lock could not be taken.
+        hub_id: u64,
+    },
 }
 
 impl StoreError {
@@ -181,6 +273,10 @@ impl fmt::Display for StoreError {
                 current.version, current.hub_id
             ),
             StoreError::Backend(error) => write!(f, "the token store failed: {error}"),
+            StoreError::LockTimeout { hub_id } => write!(
+                f,
+                "account {hub_id}'s refresh lock stayed held by another process too long"
+            ),
         }
     }
 }
@@ -188,7 +284,7 @@ impl fmt::Display for StoreError {
 impl std::error::Error for StoreError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            StoreError::Conflict(_) => None,
+            StoreError::Conflict(_) | StoreError::LockTimeout { .. } => None,
             StoreError::Backend(error) => Some(&**error),
         }
     }

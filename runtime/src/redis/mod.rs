@@ -8,7 +8,7 @@
 //! - the shared rate limiter
 //!   ([`ClientBuilder::shared_rate_limits`](crate::ClientBuilder::shared_rate_limits)):
 //!   each account's budget, counted across replicas;
-//! - [`RedisWebhookDedup`](crate::webhooks::RedisWebhookDedup): a webhook
+//! - [`RedisWebhookDedup`] (also `webhooks::RedisWebhookDedup`): a webhook
 //!   delivered to two replicas reaches the chat once.
 //!
 //! Every key starts with the connection's prefix (`hubspot` by default) and
@@ -23,6 +23,12 @@ use std::time::Duration;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 
 use crate::shared::{SharedStateError, SharedStateErrorKind};
+
+mod dedup;
+mod tokens;
+
+pub use dedup::RedisWebhookDedup;
+pub use tokens::RedisTokenStore;
 
 /// A connection to Redis, shared by every clone (cheap to clone). It
 /// reconnects on its own after the server goes away.

@@ -75,7 +75,12 @@
 //! ));
 //! ```
 
+pub(crate) mod dedup;
 mod signature;
+
+#[cfg(feature = "redis")]
+pub use crate::redis::RedisWebhookDedup;
+pub use dedup::{Claim, DedupFuture, DeliveryGuard, InMemoryWebhookDedup, WebhookDedup};
 
 #[cfg(feature = "axum")]
 mod extract;
