@@ -24,6 +24,10 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 
 use crate::shared::{SharedStateError, SharedStateErrorKind};
 
+pub(crate) mod limiter;
+
+pub use limiter::{OnRedisFailure, SharedRateLimits};
+
 /// A connection to Redis, shared by every clone (cheap to clone). It
 /// reconnects on its own after the server goes away.
 ///
