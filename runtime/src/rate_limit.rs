@@ -8,9 +8,9 @@
 //! so if the limiter never holds more slots than the limit, HubSpot never
 //! counts more requests than the limit in any window of its own.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 #[cfg(feature = "redis")]
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -361,8 +361,7 @@ impl Limiter {
         deadline: Instant,
     ) -> Result<Permit<'_>, Error> {
         use crate::redis::limiter::Grant;
-        let concurrent = match tokio::time::timeout_at(deadline, self.concurrency.acquire()).await
-        {
+        let concurrent = match tokio::time::timeout_at(deadline, self.concurrency.acquire()).await {
             Ok(Ok(permit)) => permit,
             Ok(Err(_)) => unreachable!("the limiter's semaphore is never closed"),
             Err(_) => return Err(Error::Timeout),

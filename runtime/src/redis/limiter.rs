@@ -205,7 +205,7 @@ impl Default for OnRedisFailure {
 }
 
 /// How long an unflushed release waits for the next acquire to carry it.
-const FLUSH_DELAY: Duration = Duration::from_millis(3);
+const FLUSH_DELAY: Duration = Duration::from_millis(5);
 /// How often a budget in fallback asks whether Redis is back.
 const PROBE_INTERVAL: Duration = Duration::from_millis(250);
 /// How much later than this replica the others may notice Redis is back.
@@ -285,7 +285,9 @@ enum Mode {
     /// Redis failed: the fallback limiter alone.
     Fallback,
     /// Redis is back: a fallback slot and a Redis slot, until then.
-    Both { until: Instant },
+    Both {
+        until: Instant,
+    },
 }
 
 /// A budget's keys, all with the budget's hash tag.
@@ -347,7 +349,9 @@ impl fmt::Debug for SharedBudget {
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn millis(duration: Duration) -> u64 {
@@ -358,7 +362,10 @@ fn millis(duration: Duration) -> u64 {
 /// token's budget without revealing it.
 pub(crate) fn token_digest(token: &str) -> String {
     let digest = Sha256::digest(token.as_bytes());
-    digest[..8].iter().map(|byte| format!("{byte:02x}")).collect()
+    digest[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 fn keys(redis: &Redis, id: &BudgetId<'_>) -> Keys {
@@ -575,7 +582,9 @@ impl SharedBudget {
         let started = Instant::now();
         let give_up = match self.policy {
             OnRedisFailure::Wait { max_wait } => later(started, max_wait).min(deadline),
-            OnRedisFailure::FallBack { .. } => deadline.min(later(started, Redis::RESPONSE_TIMEOUT)),
+            OnRedisFailure::FallBack { .. } => {
+                deadline.min(later(started, Redis::RESPONSE_TIMEOUT))
+            }
         };
         let mut backoff = Duration::from_millis(10);
         loop {
@@ -743,7 +752,11 @@ impl SharedBudget {
                 let key = self.keys.max.clone();
                 spawn(async move {
                     let mut command = redis::cmd("SET");
-                    command.arg(key).arg(scaled).arg("PX").arg(millis(LEARNED_TTL));
+                    command
+                        .arg(key)
+                        .arg(scaled)
+                        .arg("PX")
+                        .arg(millis(LEARNED_TTL));
                     let set = command.query_async::<()>(&mut connection);
                     let _ = tokio::time::timeout(Redis::RESPONSE_TIMEOUT, set).await;
                 });
@@ -759,7 +772,9 @@ impl SharedBudget {
                 let key = self.keys.daily.clone();
                 spawn(async move {
                     let mut invocation = DAILY.key(key);
-                    let run = invocation.arg(remaining).invoke_async::<i64>(&mut connection);
+                    let run = invocation
+                        .arg(remaining)
+                        .invoke_async::<i64>(&mut connection);
                     let _ = tokio::time::timeout(Redis::RESPONSE_TIMEOUT, run).await;
                 });
             }
@@ -824,9 +839,12 @@ mod tests {
         let digest = token_digest("pat-na1-secret");
         assert_eq!(digest.len(), 16);
         assert!(!digest.contains("secret"));
-        assert_eq!(OnRedisFailure::default(), OnRedisFailure::Wait {
-            max_wait: Duration::from_secs(2)
-        });
+        assert_eq!(
+            OnRedisFailure::default(),
+            OnRedisFailure::Wait {
+                max_wait: Duration::from_secs(2)
+            }
+        );
         let error = daily_spent(Some(1000));
         assert!(error.to_string().contains("DAILY"), "{error}");
         assert_eq!(error.retry_after(), Some(Duration::from_secs(1)));
