@@ -128,7 +128,7 @@ use crate::{ApiError, Error, RateLimit, RateLimitError, RateLimitHeaders};
 
 /// Counts a client's request budgets in Redis, across replicas; give it to
 /// [`ClientBuilder::shared_rate_limits`](crate::ClientBuilder::shared_rate_limits).
-/// See the [module docs](self) for the algorithm and its guarantee.
+/// See the [module docs](crate::redis::limiter) for the algorithm and its guarantee.
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -184,7 +184,7 @@ pub enum OnRedisFailure {
     /// Go on with an in-process limiter holding the budget divided by
     /// `replicas` (rounded down, at least 1), after a pause that lets the
     /// requests Redis granted leave HubSpot's window; see the
-    /// [module docs](self).
+    /// [module docs](crate::redis::limiter).
     FallBack {
         /// How many replicas share the budget.
         replicas: u32,
@@ -833,6 +833,105 @@ fn daily_spent(expires_in_ms: Option<u64>) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The test Redis, with a fresh prefix; `None` (skipped) outside CI.
+    async fn test_redis() -> Option<Redis> {
+        let Ok(url) = std::env::var("HUBSPOT_TEST_REDIS_URL") else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must provide Redis: set HUBSPOT_TEST_REDIS_URL"
+            );
+            eprintln!("skipped: HUBSPOT_TEST_REDIS_URL is not set");
+            return None;
+        };
+        let prefix = format!("unit-{:016x}", crate::random::random_u64());
+        Some(
+            Redis::connect(&url)
+                .await
+                .unwrap()
+                .with_prefix(&prefix)
+                .unwrap(),
+        )
+    }
+
+    async fn score(redis: &Redis, key: &str, member: &str) -> Option<i64> {
+        let mut connection = redis.connection();
+        let mut command = redis::cmd("ZSCORE");
+        command.arg(key).arg(member);
+        command.query_async(&mut connection).await.unwrap()
+    }
+
+    async fn redis_now(redis: &Redis) -> i64 {
+        let mut connection = redis.connection();
+        let (seconds, micros): (i64, i64) = redis::cmd("TIME")
+            .query_async(&mut connection)
+            .await
+            .unwrap();
+        seconds * 1000 + micros / 1000
+    }
+
+    #[tokio::test]
+    async fn a_slot_expires_after_the_in_flight_bound_until_released_then_a_window_after() {
+        let Some(redis) = test_redis().await else {
+            return;
+        };
+        let limits = SharedRateLimits::new(redis.clone());
+        let window = Duration::from_secs(10);
+        let bound = Duration::from_secs(30);
+        let budget = SharedBudget::new(&limits, &BudgetId::Account(101), 2, window, bound);
+        assert_eq!(budget.keys.set, format!("{}:{{101}}:rate", redis.prefix()));
+        let deadline = later(Instant::now(), Duration::from_secs(5));
+        let Ok(Grant::Granted(first)) = budget.grant(deadline).await else {
+            panic!("a first slot");
+        };
+        let member = budget.member(first.member.unwrap());
+        let held = score(&redis, &budget.keys.set, &member).await.unwrap();
+        let now = redis_now(&redis).await;
+        assert!((held - (now + 40_000)).abs() < 1_000, "{held} vs {now}");
+        let Ok(Grant::Granted(_second)) = budget.grant(deadline).await else {
+            panic!("a second slot");
+        };
+        // Full: the third waits.
+        assert!(matches!(budget.grant(deadline).await, Ok(Grant::Wait(_))));
+        // A release rides on the next acquire: a window from now.
+        budget.release(first);
+        let _ = budget.grant(deadline).await;
+        let released = score(&redis, &budget.keys.set, &member).await.unwrap();
+        let now = redis_now(&redis).await;
+        assert!(
+            (released - (now + 10_000)).abs() < 1_000,
+            "{released} vs {now}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_release_alone_is_flushed_in_the_background() {
+        let Some(redis) = test_redis().await else {
+            return;
+        };
+        let limits = SharedRateLimits::new(redis.clone());
+        let budget = SharedBudget::new(
+            &limits,
+            &BudgetId::Token("pat-na1-secret"),
+            5,
+            Duration::from_secs(10),
+            Duration::from_secs(30),
+        );
+        assert!(!budget.keys.set.contains("secret"));
+        let deadline = later(Instant::now(), Duration::from_secs(5));
+        let Ok(Grant::Granted(slot)) = budget.grant(deadline).await else {
+            panic!("a slot");
+        };
+        let member = budget.member(slot.member.unwrap());
+        budget.release(slot);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let released = score(&redis, &budget.keys.set, &member).await.unwrap();
+        let now = redis_now(&redis).await;
+        assert!(
+            (released - (now + 10_000)).abs() < 1_000,
+            "{released} vs {now}"
+        );
+    }
 
     #[test]
     fn keys_carry_the_budgets_hash_tag_and_never_the_token() {

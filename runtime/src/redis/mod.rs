@@ -24,7 +24,7 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 
 use crate::shared::{SharedStateError, SharedStateErrorKind};
 
-pub(crate) mod limiter;
+pub mod limiter;
 
 pub use limiter::{OnRedisFailure, SharedRateLimits};
 
