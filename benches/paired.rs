@@ -17,8 +17,14 @@
 //!   warm-up; the difference over `K` is the instructions one iteration
 //!   costs. Counts do not depend on what else the machine is doing.
 //!
+//! The `limiter` pair is one request's acquire and release through the
+//! shared (Redis) rate limiter against the in-process one, with a
+//! loopback `redis-server` the bench starts itself (the pair is skipped,
+//! saying so, without `redis-server`).
+//!
 //! Results go to `benches/results/paired.json`. Options (after `--`):
-//! `--rounds N` (default 200), `--skip-rounds`, `--skip-instructions`.
+//! `--rounds N` (default 200), `--skip-rounds`, `--skip-instructions`,
+//! `--only PREFIX` (only the groups and workloads whose names start so).
 //! The binary's own `--workload NAME --iterations K` mode is what callgrind
 //! runs.
 
@@ -46,7 +52,72 @@ const WORKLOADS: &[(&str, u64)] = &[
     ("send/baseline", 200),
     ("send/raw_bytes", 200),
     ("send/ours_account", 200),
+    ("limiter/redis", 500),
+    ("limiter/in_process", 500),
 ];
+
+/// Acquire-and-release pairs per round of the `limiter` group.
+const LIMITER_OPS: u64 = 200;
+/// The limiters' budget: never the bottleneck, and a window short enough
+/// that the in-process limiter's slot list stays small.
+const LIMITER_BUDGET: (u32, std::time::Duration) = (1_000_000, std::time::Duration::from_millis(1));
+
+/// A loopback `redis-server` of the bench's own, killed on drop.
+struct LoopbackRedis {
+    child: std::process::Child,
+    url: String,
+}
+
+impl LoopbackRedis {
+    /// `None` when `redis-server` is not installed.
+    fn start() -> Option<LoopbackRedis> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .ok()?
+            .local_addr()
+            .ok()?
+            .port();
+        let child = Command::new("redis-server")
+            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+            .args(["--save", "", "--appendonly", "no"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .ok()?;
+        let redis = LoopbackRedis {
+            child,
+            url: format!("redis://127.0.0.1:{port}/"),
+        };
+        for _ in 0..500 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Some(redis);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        None
+    }
+
+    async fn limiter(&self) -> hubspot_runtime::__private::BenchLimiter {
+        let redis = hubspot_runtime::redis::Redis::connect(&self.url)
+            .await
+            .expect("the loopback Redis")
+            .with_prefix(&format!("bench-{}", std::process::id()))
+            .expect("a prefix");
+        hubspot_runtime::__private::BenchLimiter::shared(redis, LIMITER_BUDGET.0, LIMITER_BUDGET.1)
+    }
+}
+
+impl Drop for LoopbackRedis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn redis_server_installed() -> bool {
+    Command::new("redis-server")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success())
+}
 
 /// Sends made before counting or timing starts: connections, pools and
 /// allocator caches settle.
@@ -68,12 +139,13 @@ fn main() {
         return;
     }
     let rounds: usize = value("--rounds").and_then(|n| n.parse().ok()).unwrap_or(60);
+    let only = value("--only").unwrap_or_default();
     let mut report = serde_json::Map::new();
     if !args.iter().any(|arg| arg == "--skip-rounds") {
-        report.insert("rounds".into(), interleaved_rounds(rounds));
+        report.insert("rounds".into(), interleaved_rounds(rounds, &only));
     }
     if !args.iter().any(|arg| arg == "--skip-instructions") {
-        match instruction_counts() {
+        match instruction_counts(&only) {
             Ok(counts) => {
                 report.insert("instructions".into(), counts);
             }
@@ -93,7 +165,7 @@ fn main() {
 /// milliseconds, like a round of sends.
 const CPU_ITERATIONS: u64 = 500;
 
-fn interleaved_rounds(rounds: usize) -> serde_json::Value {
+fn interleaved_rounds(rounds: usize, only: &str) -> serde_json::Value {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -121,7 +193,26 @@ fn interleaved_rounds(rounds: usize) -> serde_json::Value {
     type Work<'a> = Box<dyn Fn() + 'a>;
     /// A group's name, operations per round, and contenders (ours first).
     type Group<'a> = (&'a str, u64, Vec<(&'a str, Work<'a>)>);
-    let groups: Vec<Group> = vec![
+    let loopback = LoopbackRedis::start();
+    let limiters = loopback.as_ref().map(|redis| {
+        let shared = Arc::new(runtime.block_on(redis.limiter()));
+        let local = Arc::new(hubspot_runtime::__private::BenchLimiter::in_process(
+            LIMITER_BUDGET.0,
+            LIMITER_BUDGET.1,
+        ));
+        (shared, local)
+    });
+    let limiter_pairs = |limiter: Arc<hubspot_runtime::__private::BenchLimiter>| {
+        let runtime = &runtime;
+        move || {
+            runtime.block_on(async {
+                for _ in 0..LIMITER_OPS {
+                    limiter.acquire_release().await.expect("a slot");
+                }
+            })
+        }
+    };
+    let mut groups: Vec<Group> = vec![
         (
             "serialize",
             CPU_ITERATIONS,
@@ -155,6 +246,18 @@ fn interleaved_rounds(rounds: usize) -> serde_json::Value {
                 .collect(),
         ),
     ];
+    match &limiters {
+        Some((shared, local)) => groups.push((
+            "limiter",
+            LIMITER_OPS,
+            vec![
+                ("redis", Box::new(limiter_pairs(shared.clone())) as Work),
+                ("in_process", Box::new(limiter_pairs(local.clone())) as Work),
+            ],
+        )),
+        None => println!("limiter pair skipped: redis-server is not installed"),
+    }
+    groups.retain(|(name, _, _)| name.starts_with(only));
 
     let mut report = serde_json::Map::new();
     println!(
@@ -292,12 +395,38 @@ fn run_workload(workload: &str, iterations: u64) {
                 }
             });
         }
+        limiter if limiter.starts_with("limiter/") => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a tokio runtime");
+            let loopback;
+            let limiter = match limiter {
+                "limiter/redis" => {
+                    loopback = LoopbackRedis::start().expect("redis-server");
+                    runtime.block_on(loopback.limiter())
+                }
+                "limiter/in_process" => hubspot_runtime::__private::BenchLimiter::in_process(
+                    LIMITER_BUDGET.0,
+                    LIMITER_BUDGET.1,
+                ),
+                other => panic!("no workload {other:?}"),
+            };
+            runtime.block_on(async {
+                for _ in 0..WARM_UP_SENDS {
+                    limiter.acquire_release().await.expect("a slot");
+                }
+                for _ in 0..iterations {
+                    limiter.acquire_release().await.expect("a slot");
+                }
+            });
+        }
         other => panic!("no workload {other:?}"),
     }
 }
 
 /// Counts each workload's instructions per iteration under callgrind.
-fn instruction_counts() -> Result<serde_json::Value, String> {
+fn instruction_counts(only: &str) -> Result<serde_json::Value, String> {
     let valgrind = Command::new("valgrind").arg("--version").output();
     if !valgrind.is_ok_and(|out| out.status.success()) {
         return Err("valgrind is not installed".into());
@@ -336,7 +465,15 @@ fn instruction_counts() -> Result<serde_json::Value, String> {
     };
     println!("instructions per iteration (valgrind --tool=callgrind):");
     let mut per_iteration = serde_json::Map::new();
+    let redis_installed = redis_server_installed();
     for &(workload, iterations) in WORKLOADS {
+        if !workload.starts_with(only) {
+            continue;
+        }
+        if workload == "limiter/redis" && !redis_installed {
+            println!("  {workload:<20} skipped: redis-server is not installed");
+            continue;
+        }
         let empty = count(workload, 0)?;
         let full = count(workload, iterations)?;
         let each = full.saturating_sub(empty) as f64 / iterations as f64;
@@ -344,7 +481,12 @@ fn instruction_counts() -> Result<serde_json::Value, String> {
         per_iteration.insert(workload.into(), serde_json::json!(each));
     }
     let _ = std::fs::remove_dir_all(&dir);
-    let of = |name: &str| per_iteration[name].as_f64().unwrap_or(f64::NAN);
+    let of = |name: &str| {
+        per_iteration
+            .get(name)
+            .and_then(serde_json::Value::as_f64)
+            .unwrap_or(f64::NAN)
+    };
     let ratios = serde_json::json!({
         "serialize": of("serialize/ours") / of("serialize/baseline"),
         "decode": of("decode/ours") / of("decode/baseline"),
@@ -353,6 +495,9 @@ fn instruction_counts() -> Result<serde_json::Value, String> {
         // The credential look-up of a public app's account handle, against a
         // private-app token: issue 10 asks for at most 1.02.
         "account_vs_private_app": of("send/ours_account") / of("send/ours"),
+        // One request's acquire and release: Redis (one script per request,
+        // releases carried along) against in process.
+        "limiter_redis_vs_in_process": of("limiter/redis") / of("limiter/in_process"),
     });
     println!("ours / baseline (instructions): {ratios}");
     Ok(serde_json::json!({

@@ -72,7 +72,10 @@ pub enum Error {
     #[error("the request conflicts with HubSpot's current state: {0}")]
     Conflict(Box<ApiError>),
 
-    /// `429 Too Many Requests`: a rate limit was hit.
+    /// `429 Too Many Requests`: a rate limit was hit. Also, with shared
+    /// rate limits (the `redis` feature), a shared daily budget that is
+    /// spent: then `policy_name` is `DAILY`, the body names the client-side
+    /// refusal, and nothing was sent.
     #[error(transparent)]
     RateLimited(Box<RateLimitError>),
 

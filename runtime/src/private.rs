@@ -299,3 +299,55 @@ impl<U: TaggedUnion> Visitor<'_> for TagSeed<U> {
         })
     }
 }
+
+/// The client's rate limiter on its own, for `benches/paired.rs`: one
+/// request's acquire and release, in process or through Redis.
+pub struct BenchLimiter(crate::rate_limit::Limiter);
+
+impl BenchLimiter {
+    /// An in-process limiter of `max_requests` per `window`.
+    pub fn in_process(max_requests: u32, window: std::time::Duration) -> BenchLimiter {
+        BenchLimiter(crate::rate_limit::Limiter::new(
+            crate::RateLimit::custom(max_requests, window),
+            crate::Client::DEFAULT_MAX_CONCURRENT_REQUESTS,
+        ))
+    }
+
+    /// A shared limiter of `max_requests` per `window`, counted in `redis`
+    /// (an account's budget, as a client's default timeout bounds it).
+    #[cfg(feature = "redis")]
+    pub fn shared(
+        redis: crate::redis::Redis,
+        max_requests: u32,
+        window: std::time::Duration,
+    ) -> BenchLimiter {
+        let sharing = crate::rate_limit::Sharing {
+            limits: Some(crate::redis::SharedRateLimits::new(redis)),
+            in_flight_bound: crate::Client::DEFAULT_TIMEOUT,
+        };
+        BenchLimiter(crate::rate_limit::Limiter::for_budget(
+            crate::RateLimit::custom(max_requests, window),
+            crate::Client::DEFAULT_MAX_CONCURRENT_REQUESTS,
+            &sharing,
+            crate::rate_limit::BudgetId::Account(1),
+        ))
+    }
+
+    /// Takes a slot as `Client::send` does, and gives it back at once.
+    ///
+    /// # Errors
+    ///
+    /// As the limiter's: Redis unusable, a daily budget spent, a minute's
+    /// wait.
+    pub async fn acquire_release(&self) -> Result<(), Error> {
+        let permit = match self.0.try_acquire() {
+            Some(permit) => permit,
+            None => {
+                let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
+                self.0.acquire(deadline).await?
+            }
+        };
+        drop(permit);
+        Ok(())
+    }
+}

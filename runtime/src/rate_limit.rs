@@ -8,6 +8,8 @@
 //! so if the limiter never holds more slots than the limit, HubSpot never
 //! counts more requests than the limit in any window of its own.
 
+#[cfg(feature = "redis")]
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
@@ -15,7 +17,7 @@ use std::time::Duration;
 use tokio::sync::{Notify, Semaphore, SemaphorePermit};
 use tokio::time::Instant;
 
-use crate::RateLimitHeaders;
+use crate::{Error, RateLimitHeaders};
 
 /// HubSpot's burst-limit window: ten seconds, rolling.
 pub(crate) const HUBSPOT_WINDOW: Duration = Duration::from_secs(10);
@@ -129,6 +131,33 @@ pub(crate) struct Limiter {
     /// cleared once the slow path sees the pause over. While it is clear, an
     /// unlimited client takes only a concurrency permit, without the lock.
     pausing: AtomicBool,
+    /// The budget's shared counterpart in Redis, when the client has
+    /// [`SharedRateLimits`](crate::redis::SharedRateLimits): then every slot
+    /// is taken there, and this limiter keeps the concurrency bound and the
+    /// local pause only.
+    #[cfg(feature = "redis")]
+    shared: Option<Arc<crate::redis::limiter::SharedBudget>>,
+}
+
+/// Whose budget a limiter counts: it names the budget's keys in Redis.
+#[cfg_attr(not(feature = "redis"), allow(dead_code))]
+pub(crate) enum BudgetId<'a> {
+    /// An OAuth account's.
+    Account(u64),
+    /// The developer key's, per app id.
+    App(u64),
+    /// A private app token's (its keys carry a digest, never the token).
+    Token(&'a str),
+}
+
+/// What the client shares its budgets through, if anything.
+#[derive(Clone, Default)]
+pub(crate) struct Sharing {
+    #[cfg(feature = "redis")]
+    pub(crate) limits: Option<crate::redis::SharedRateLimits>,
+    /// The longest a request can be in flight (the per-attempt timeout).
+    #[cfg(feature = "redis")]
+    pub(crate) in_flight_bound: Duration,
 }
 
 #[derive(Default)]
@@ -171,18 +200,20 @@ impl State {
 pub(crate) struct Permit<'a> {
     limiter: &'a Limiter,
     slot: Option<u64>,
+    /// The slot in Redis (and in the fallback limiter) of a shared budget.
+    #[cfg(feature = "redis")]
+    shared: Option<crate::redis::limiter::SharedSlot>,
     _concurrent: SemaphorePermit<'a>,
 }
 
 impl Drop for Permit<'_> {
     fn drop(&mut self) {
         if let Some(id) = self.slot {
-            let now = Instant::now();
-            let mut state = self.limiter.lock();
-            if let Some(slot) = state.slots.iter_mut().find(|(slot, _)| *slot == id) {
-                slot.1 = Some(now);
-            }
-            drop(state);
+            self.limiter.finish(id);
+        }
+        #[cfg(feature = "redis")]
+        if let (Some(slot), Some(shared)) = (self.shared.take(), &self.limiter.shared) {
+            shared.release(slot);
             self.limiter.released.notify_waiters();
         }
     }
@@ -197,7 +228,68 @@ impl Limiter {
             state: Mutex::new(State::default()),
             released: Notify::new(),
             pausing: AtomicBool::new(false),
+            #[cfg(feature = "redis")]
+            shared: None,
         }
+    }
+
+    /// A limiter for budget `id`: in Redis when `sharing` says so (and the
+    /// limit is not [`RateLimit::Unlimited`]), else in process.
+    pub(crate) fn for_budget(
+        limit: RateLimit,
+        max_concurrent: usize,
+        sharing: &Sharing,
+        id: BudgetId<'_>,
+    ) -> Limiter {
+        #[cfg_attr(not(feature = "redis"), allow(unused_mut))]
+        let mut limiter = Limiter::new(limit, max_concurrent);
+        #[cfg(feature = "redis")]
+        if let (Some(limits), Some((max, window))) = (&sharing.limits, limit.budget()) {
+            limiter.shared = Some(crate::redis::limiter::SharedBudget::new(
+                limits,
+                &id,
+                max,
+                window,
+                sharing.in_flight_bound,
+            ));
+        }
+        #[cfg(not(feature = "redis"))]
+        let _ = (sharing, id);
+        limiter
+    }
+
+    /// Marks slot `id` finished now: it leaves the window one window later.
+    pub(crate) fn finish(&self, id: u64) {
+        let now = Instant::now();
+        let mut state = self.lock();
+        if let Some(slot) = state.slots.iter_mut().find(|(slot, _)| *slot == id) {
+            slot.1 = Some(now);
+        }
+        drop(state);
+        self.released.notify_waiters();
+    }
+
+    /// Gives slot `id` back unused: it never counted.
+    #[cfg(feature = "redis")]
+    pub(crate) fn cancel(&self, id: u64) {
+        self.lock().slots.retain(|(slot, _)| *slot != id);
+        self.released.notify_waiters();
+    }
+
+    /// Holds every request back until `until` (no cap): the fallback
+    /// limiter's start.
+    #[cfg(feature = "redis")]
+    pub(crate) fn hold_until(&self, until: Instant) {
+        let mut state = self.lock();
+        state.paused_until = Some(state.paused_until.map_or(until, |now| now.max(until)));
+        self.pausing.store(true, Ordering::Release);
+    }
+
+    /// Takes a slot of this (in-process) limiter without a concurrency
+    /// permit, or says when to look again: the fallback limiter's use.
+    #[cfg(feature = "redis")]
+    pub(crate) fn take_slot(&self) -> Result<Option<u64>, Option<Instant>> {
+        self.try_take(Instant::now())
     }
 
     pub(crate) fn max_concurrent(&self) -> usize {
@@ -215,28 +307,97 @@ impl Limiter {
     /// A permit at once, when one is free without waiting: the common
     /// case, which needs no timer around it.
     pub(crate) fn try_acquire(&self) -> Option<Permit<'_>> {
+        #[cfg(feature = "redis")]
+        if self.shared.is_some() {
+            // A shared budget's slots are in Redis: only `acquire` waits
+            // for them.
+            return None;
+        }
         let concurrent = self.concurrency.try_acquire().ok()?;
         if self.budget.is_none() && !self.pausing.load(Ordering::Acquire) {
             // Unlimited and not paused: no slot to account for.
-            return Some(Permit {
-                limiter: self,
-                slot: None,
-                _concurrent: concurrent,
-            });
+            return Some(self.permit(None, concurrent));
         }
         match self.try_take(Instant::now()) {
-            Ok(slot) => Some(Permit {
-                limiter: self,
-                slot,
-                _concurrent: concurrent,
-            }),
+            Ok(slot) => Some(self.permit(slot, concurrent)),
             Err(_) => None,
         }
     }
 
+    fn permit<'a>(&'a self, slot: Option<u64>, concurrent: SemaphorePermit<'a>) -> Permit<'a> {
+        Permit {
+            limiter: self,
+            slot,
+            #[cfg(feature = "redis")]
+            shared: None,
+            _concurrent: concurrent,
+        }
+    }
+
+    /// Waits, until `deadline`, for a concurrency permit, then for a slot
+    /// in the window (and the end of any pause): in process, or in Redis
+    /// for a shared budget.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Timeout`] when the deadline comes first;
+    /// [`Error::SharedState`] when a shared budget's Redis cannot be used
+    /// (under [`OnRedisFailure::Wait`](crate::redis::OnRedisFailure::Wait));
+    /// [`Error::RateLimited`] when a shared daily budget is spent.
+    pub(crate) async fn acquire(&self, deadline: Instant) -> Result<Permit<'_>, Error> {
+        #[cfg(feature = "redis")]
+        if let Some(shared) = &self.shared {
+            return self.acquire_shared(shared, deadline).await;
+        }
+        tokio::time::timeout_at(deadline, self.acquire_local())
+            .await
+            .map_err(|_| Error::Timeout)
+    }
+
+    #[cfg(feature = "redis")]
+    async fn acquire_shared(
+        &self,
+        shared: &crate::redis::limiter::SharedBudget,
+        deadline: Instant,
+    ) -> Result<Permit<'_>, Error> {
+        use crate::redis::limiter::Grant;
+        let concurrent = match tokio::time::timeout_at(deadline, self.concurrency.acquire()).await {
+            Ok(Ok(permit)) => permit,
+            Ok(Err(_)) => unreachable!("the limiter's semaphore is never closed"),
+            Err(_) => return Err(Error::Timeout),
+        };
+        loop {
+            let released = self.released.notified();
+            tokio::pin!(released);
+            released.as_mut().enable();
+            // This replica's own 429 pause, before Redis is even asked.
+            let paused = {
+                let mut state = self.lock();
+                state.prune(Instant::now(), Duration::ZERO);
+                state.paused_until
+            };
+            let wake_at = match paused {
+                Some(until) => until,
+                None => match shared.grant(deadline).await? {
+                    Grant::Granted(slot) => {
+                        let mut permit = self.permit(None, concurrent);
+                        permit.shared = Some(slot);
+                        return Ok(permit);
+                    }
+                    Grant::Wait(at) => at,
+                },
+            };
+            if wake_at >= deadline {
+                tokio::time::sleep_until(deadline).await;
+                return Err(Error::Timeout);
+            }
+            let _ = tokio::time::timeout_at(wake_at, released).await;
+        }
+    }
+
     /// Waits for a concurrency permit, then for a slot in the window (and
-    /// the end of any pause).
-    pub(crate) async fn acquire(&self) -> Permit<'_> {
+    /// the end of any pause), in process.
+    async fn acquire_local(&self) -> Permit<'_> {
         // The semaphore is never closed.
         let concurrent = match self.concurrency.acquire().await {
             Ok(permit) => permit,
@@ -247,13 +408,7 @@ impl Limiter {
             tokio::pin!(released);
             released.as_mut().enable();
             let wake_at = match self.try_take(Instant::now()) {
-                Ok(slot) => {
-                    return Permit {
-                        limiter: self,
-                        slot,
-                        _concurrent: concurrent,
-                    };
-                }
+                Ok(slot) => return self.permit(slot, concurrent),
                 Err(wake_at) => wake_at,
             };
             match wake_at {
@@ -303,12 +458,22 @@ impl Limiter {
         let mut state = self.lock();
         state.paused_until = Some(state.paused_until.map_or(until, |now| now.max(until)));
         self.pausing.store(true, Ordering::Release);
+        drop(state);
+        #[cfg(feature = "redis")]
+        if let Some(shared) = &self.shared {
+            shared.pause(wait.min(MAX_PAUSE));
+        }
     }
 
     /// Learns from an answer's `X-HubSpot-RateLimit-*` headers: a smaller
     /// limit than configured, and requests counted against the app that this
     /// client did not send.
     pub(crate) fn observe(&self, limits: &RateLimitHeaders) {
+        #[cfg(feature = "redis")]
+        if let Some(shared) = &self.shared {
+            shared.observe(limits);
+            return;
+        }
         let Some((_, window)) = self.budget else {
             return;
         };
@@ -365,15 +530,15 @@ mod tests {
     async fn slots_are_held_until_a_window_after_they_finish() {
         let limiter = Limiter::new(RateLimit::custom(2, Duration::from_secs(1)), 10);
         let start = Instant::now();
-        let first = limiter.acquire().await;
-        let second = limiter.acquire().await;
+        let first = limiter.acquire_local().await;
+        let second = limiter.acquire_local().await;
         assert!(limiter.try_take(Instant::now()).is_err());
         // Both in flight: the next wakes when one finishes.
         assert_eq!(limiter.try_take(Instant::now()), Err(None));
         tokio::time::advance(Duration::from_millis(300)).await;
         drop(first);
         drop(second);
-        let _third = limiter.acquire().await;
+        let _third = limiter.acquire_local().await;
         assert_eq!(start.elapsed(), Duration::from_millis(1300));
     }
 
@@ -387,7 +552,7 @@ mod tests {
         let limiter = Limiter::new(RateLimit::custom(10, Duration::from_secs(10)), 10);
         limiter.observe(&headers(10, 2, 10_000));
         assert_eq!(limiter.lock().capacity(10), 2);
-        let held = limiter.acquire().await;
+        let held = limiter.acquire_local().await;
         // Now one is ours: HubSpot's count of 9 leaves 8 foreign.
         limiter.observe(&headers(10, 1, 10_000));
         assert_eq!(limiter.lock().capacity(10), 2);
@@ -400,12 +565,12 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn huge_windows_and_pauses_neither_panic_nor_last_forever() {
         let limiter = Limiter::new(RateLimit::custom(1, Duration::MAX), 10);
-        drop(limiter.acquire().await);
+        drop(limiter.acquire_local().await);
         assert!(matches!(limiter.try_take(Instant::now()), Err(Some(_))));
         let limiter = Limiter::new(RateLimit::Unlimited, 10);
         let start = Instant::now();
         limiter.pause(Duration::MAX);
-        let _permit = limiter.acquire().await;
+        let _permit = limiter.acquire_local().await;
         assert_eq!(start.elapsed(), MAX_PAUSE);
     }
 
@@ -434,7 +599,7 @@ mod tests {
         let limiter = Limiter::new(RateLimit::Unlimited, 10);
         let start = Instant::now();
         limiter.pause(Duration::from_millis(500));
-        let _permit = limiter.acquire().await;
+        let _permit = limiter.acquire_local().await;
         assert_eq!(start.elapsed(), Duration::from_millis(500));
     }
 }

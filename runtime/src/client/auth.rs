@@ -15,7 +15,7 @@ use crate::auth::{
 };
 use crate::error::MissingCredentials;
 use crate::oauth::{CreateToken, GrantType, IntrospectToken, TokenInfo};
-use crate::rate_limit::Limiter;
+use crate::rate_limit::{BudgetId, Limiter, Sharing};
 use crate::schema::{AuthScheme, EndpointInfo};
 use crate::{Error, RateLimit};
 
@@ -41,6 +41,8 @@ pub(crate) struct OAuth {
     pub(crate) authorize_url: String,
     pub(crate) account_rate_limit: RateLimit,
     pub(crate) max_concurrent: usize,
+    /// Whether the accounts' budgets are shared with other replicas.
+    pub(crate) sharing: Sharing,
     pub(crate) accounts: Mutex<HashMap<u64, Arc<Account>>>,
 }
 
@@ -51,7 +53,12 @@ impl OAuth {
         Arc::clone(accounts.entry(hub_id).or_insert_with(|| {
             Arc::new(Account::new(
                 hub_id,
-                Limiter::new(self.account_rate_limit, self.max_concurrent),
+                Limiter::for_budget(
+                    self.account_rate_limit,
+                    self.max_concurrent,
+                    &self.sharing,
+                    BudgetId::Account(hub_id),
+                ),
             ))
         }))
     }

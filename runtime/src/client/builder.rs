@@ -12,7 +12,7 @@ use super::{BASE_URL_ENV, Client, Inner, TOKEN_ENV};
 use crate::auth::{
     AccessToken, DEFAULT_AUTHORIZE_URL, DeveloperKey, InMemoryTokenStore, OAuthApp, TokenStore,
 };
-use crate::rate_limit::Limiter;
+use crate::rate_limit::{BudgetId, Limiter, Sharing};
 use crate::{ApiVersion, Error, RateLimit, RetryPolicy};
 
 /// A token store in a builder, which `Debug` shows by name only.
@@ -65,6 +65,8 @@ pub struct ClientBuilder {
     developer_key: Option<DeveloperKey>,
     account_rate_limit: Option<RateLimit>,
     authorize_url: Option<String>,
+    #[cfg(feature = "redis")]
+    shared_rate_limits: Option<crate::redis::SharedRateLimits>,
 }
 
 impl ClientBuilder {
@@ -124,6 +126,36 @@ impl ClientBuilder {
     /// [`max_concurrent_requests`](ClientBuilder::max_concurrent_requests).
     pub fn account_rate_limit(mut self, limit: RateLimit) -> ClientBuilder {
         self.account_rate_limit = Some(limit);
+        self
+    }
+
+    /// Counts every budget of the client in Redis, across all replicas
+    /// that use the same Redis (and key prefix): each OAuth account's, the
+    /// developer key's and the private app token's. Each replica keeps its
+    /// own bound on concurrent requests. See
+    /// [`SharedRateLimits`](crate::redis::SharedRateLimits) for the
+    /// algorithm and [`OnRedisFailure`](crate::redis::OnRedisFailure) for
+    /// what happens while Redis is away.
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// use hubspot_runtime::redis::{OnRedisFailure, Redis, SharedRateLimits};
+    /// use hubspot_runtime::Client;
+    ///
+    /// let redis = Redis::connect("redis://127.0.0.1:6379/").await?;
+    /// let client = Client::builder()
+    ///     .token("pat-na1-0123456789")
+    ///     .shared_rate_limits(
+    ///         SharedRateLimits::new(redis).on_failure(OnRedisFailure::FallBack { replicas: 3 }),
+    ///     )
+    ///     .build()?;
+    /// # let _ = client;
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[cfg(feature = "redis")]
+    pub fn shared_rate_limits(mut self, limits: crate::redis::SharedRateLimits) -> ClientBuilder {
+        self.shared_rate_limits = Some(limits);
         self
     }
 
@@ -395,6 +427,14 @@ impl ClientBuilder {
                 Some(PrivateApp { token, header })
             }
         };
+        let sharing = Sharing {
+            #[cfg(feature = "redis")]
+            limits: self.shared_rate_limits,
+            // An attempt cannot be in flight longer than its timeout; a
+            // Redis answer may arrive up to its own timeout late.
+            #[cfg(feature = "redis")]
+            in_flight_bound: timeout.saturating_add(crate::redis::Redis::RESPONSE_TIMEOUT),
+        };
         let account_rate_limit = self.account_rate_limit.unwrap_or(RateLimit::PublicApp);
         if account_rate_limit
             .budget()
@@ -420,6 +460,7 @@ impl ClientBuilder {
                         .unwrap_or_else(|| DEFAULT_AUTHORIZE_URL.to_owned()),
                     account_rate_limit,
                     max_concurrent,
+                    sharing: sharing.clone(),
                     accounts: Default::default(),
                 })
             }
@@ -430,11 +471,23 @@ impl ClientBuilder {
                 if key.api_key().is_empty() {
                     return Err(Error::config("the developer API key is empty"));
                 }
-                Some(Developer {
-                    key,
-                    limiter: Limiter::new(rate_limit, max_concurrent),
-                })
+                let limiter = Limiter::for_budget(
+                    rate_limit,
+                    max_concurrent,
+                    &sharing,
+                    BudgetId::App(key.app_id()),
+                );
+                Some(Developer { key, limiter })
             }
+        };
+        let limiter = match &private_app {
+            Some(private_app) => Limiter::for_budget(
+                rate_limit,
+                max_concurrent,
+                &sharing,
+                BudgetId::Token(private_app.token.expose_secret()),
+            ),
+            None => Limiter::new(rate_limit, max_concurrent),
         };
 
         let http = reqwest::Client::builder()
@@ -461,7 +514,7 @@ impl ClientBuilder {
                 user_agent,
                 retry_policy: self.retry_policy.unwrap_or_default(),
                 rate_limit,
-                limiter: Limiter::new(rate_limit, max_concurrent),
+                limiter,
                 max_response_bytes,
             }),
             account: None,

@@ -254,9 +254,9 @@ impl Client {
         let limiter = prepared.limiter(self);
         let permit = match limiter.try_acquire() {
             Some(permit) => permit,
-            None => tokio::time::timeout_at(prepared.deadline, limiter.acquire())
-                .await
-                .map_err(|_| Error::Timeout)?,
+            // Waits within the deadline; a shared budget may also fail here
+            // (Redis unusable, daily budget spent), before anything is sent.
+            None => limiter.acquire(prepared.deadline).await?,
         };
         let attempt_deadline =
             crate::rate_limit::later(Instant::now(), self.inner.timeout).min(prepared.deadline);

@@ -25,9 +25,11 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use crate::shared::{SharedStateError, SharedStateErrorKind};
 
 mod dedup;
+pub mod limiter;
 mod tokens;
 
 pub use dedup::RedisWebhookDedup;
+pub use limiter::{OnRedisFailure, SharedRateLimits};
 pub use tokens::RedisTokenStore;
 
 /// A connection to Redis, shared by every clone (cheap to clone). It
