@@ -90,7 +90,10 @@ fn parse() -> Result<Args, String> {
         prefix: value("--prefix")?,
         hubs: value("--hubs")?
             .split(',')
-            .map(|hub| hub.parse().map_err(|_| format!("--hubs: not a number: {hub}")))
+            .map(|hub| {
+                hub.parse()
+                    .map_err(|_| format!("--hubs: not a number: {hub}"))
+            })
             .collect::<Result<_, _>>()?,
         channel: i32::try_from(number("--channel")?).map_err(|_| "--channel: too large")?,
         replica: u32::try_from(number("--replica")?).map_err(|_| "--replica: too large")?,
