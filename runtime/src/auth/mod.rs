@@ -23,7 +23,7 @@ mod install;
 mod secret;
 mod store;
 
-pub(crate) use account::{Account, TOKEN_VERSION, access_tokens, expires_at};
+pub(crate) use account::{Account, Bearer, TOKEN_VERSION, access_tokens, expires_at};
 pub(crate) use install::DEFAULT_AUTHORIZE_URL;
 pub use install::{AuthorizationUrl, Installation};
 pub use secret::{AccessToken, DeveloperApiKey, RefreshToken};

@@ -177,8 +177,8 @@ impl Client {
     /// Attempts `prepared` until it succeeds, fails in a way a retry cannot
     /// fix (or could duplicate), or runs out of attempts or time.
     ///
-    /// On an account handle, each attempt first gets the account's access
-    /// token (refreshed if it is due, before the attempt waits for a permit).
+    /// On an account handle, each attempt gets the account's access token
+    /// once it holds a permit (refreshed if it is due by then).
     /// A `401` saying that token expired or is invalid causes one forced
     /// refresh and one more attempt, outside the retry policy's count; a
     /// second such `401` is the error.
@@ -189,19 +189,10 @@ impl Client {
         loop {
             attempt += 1;
             tracing::Span::current().record("attempt", attempt);
-            let bearer = match &prepared.auth {
-                Auth::Account(account, oauth) => {
-                    Some(account.bearer(self, &oauth.app, &*oauth.store).await?)
-                }
-                _ => None,
-            };
-            let header = match (&prepared.auth, &bearer) {
-                (_, Some(bearer)) => Some(&bearer.header),
-                (Auth::PrivateApp(private_app), None) => Some(&private_app.header),
-                _ => None,
-            };
+            // The access token the attempt sent, for the `401` below.
+            let mut bearer = None;
             // `attempt` keeps to `prepared.deadline` itself, with one timer.
-            let error = match self.attempt(prepared, header).await {
+            let error = match self.attempt(prepared, &mut bearer).await {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
             };
@@ -249,7 +240,7 @@ impl Client {
     async fn attempt<T: DeserializeOwned>(
         &self,
         prepared: &Prepared<'_>,
-        authorization: Option<&HeaderValue>,
+        used: &mut Option<crate::auth::Bearer>,
     ) -> Result<T, Error> {
         let limiter = prepared.limiter(self);
         let permit = match limiter.try_acquire() {
@@ -257,6 +248,16 @@ impl Client {
             // Waits within the deadline; a shared budget may also fail here
             // (Redis unusable, daily budget spent), before anything is sent.
             None => limiter.acquire(prepared.deadline).await?,
+        };
+        // The account's token is taken after the wait for a permit, which
+        // may outlast a token: one taken before could expire in the queue.
+        if let Auth::Account(account, oauth) = &prepared.auth {
+            *used = Some(account.bearer(self, &oauth.app, &*oauth.store).await?);
+        }
+        let authorization = match (&prepared.auth, &*used) {
+            (_, Some(bearer)) => Some(&bearer.header),
+            (Auth::PrivateApp(private_app), None) => Some(&private_app.header),
+            _ => None,
         };
         let attempt_deadline =
             crate::rate_limit::later(Instant::now(), self.inner.timeout).min(prepared.deadline);
