@@ -608,10 +608,13 @@ impl SharedBudget {
         }
     }
 
-    /// One run of the acquire script, carrying the queued releases.
-    async fn run_acquire(&self) -> Result<Result<Grant, Error>, redis::RedisError> {
-        let released = std::mem::take(&mut *lock(&self.pending));
-        let id = self.next_member.fetch_add(1, Ordering::Relaxed);
+    /// The acquire script's call for member `id` (`None`: releases only),
+    /// carrying `released`.
+    fn acquire_invocation(
+        &self,
+        id: Option<u64>,
+        released: &[u64],
+    ) -> redis::ScriptInvocation<'static> {
         let mut invocation = ACQUIRE.prepare_invoke();
         invocation
             .key(&self.keys.set)
@@ -621,10 +624,18 @@ impl SharedBudget {
             .arg(self.max)
             .arg(millis(self.window))
             .arg(millis(self.in_flight_bound))
-            .arg(self.member(id));
-        for released in &released {
+            .arg(id.map_or_else(String::new, |id| self.member(id)));
+        for released in released {
             invocation.arg(self.member(*released));
         }
+        invocation
+    }
+
+    /// One run of the acquire script, carrying the queued releases.
+    async fn run_acquire(&self) -> Result<Result<Grant, Error>, redis::RedisError> {
+        let released = std::mem::take(&mut *lock(&self.pending));
+        let id = self.next_member.fetch_add(1, Ordering::Relaxed);
+        let invocation = self.acquire_invocation(Some(id), &released);
         let mut connection = self.connection.clone();
         let answer: Result<(i64, i64, i64), _> = invocation.invoke_async(&mut connection).await;
         let (status, value, learned) = match answer {
@@ -689,19 +700,7 @@ impl SharedBudget {
         if released.is_empty() {
             return true;
         }
-        let mut invocation = ACQUIRE.prepare_invoke();
-        invocation
-            .key(&self.keys.set)
-            .key(&self.keys.pause)
-            .key(&self.keys.max)
-            .key(&self.keys.daily)
-            .arg(self.max)
-            .arg(millis(self.window))
-            .arg(millis(self.in_flight_bound))
-            .arg("");
-        for released in &released {
-            invocation.arg(self.member(*released));
-        }
+        let invocation = self.acquire_invocation(None, &released);
         let mut connection = self.connection.clone();
         let run = invocation.invoke_async::<(i64, i64, i64)>(&mut connection);
         match tokio::time::timeout(Redis::RESPONSE_TIMEOUT, run).await {
