@@ -46,13 +46,22 @@
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+#[cfg(feature = "app-webhooks")]
+pub mod app_webhooks;
+#[cfg(feature = "conversations")]
 pub mod conversations;
+#[cfg(feature = "crm")]
+pub mod crm;
+#[cfg(feature = "conversations")]
 pub mod visitor_identification;
 
 pub use hubspot_runtime::pagination::PageStream;
 /// State shared by several replicas in Redis (the `redis` feature).
 #[cfg(feature = "redis")]
 pub use hubspot_runtime::redis;
+/// What an endpoint declares, as data: [`EndpointInfo`] and the types it
+/// is made of (each endpoint's `METADATA`).
+pub use hubspot_runtime::schema;
 pub use hubspot_runtime::{
     AccessToken, ApiVersion, AuthScheme, AuthorizationUrl, Client, ClientBuilder, DateTime,
     DeveloperApiKey, DeveloperKey, Endpoint, Error, InMemoryTokenStore, Installation, JsonValue,
@@ -63,15 +72,46 @@ pub use hubspot_runtime::{
 
 use hubspot_runtime::schema::EndpointInfo;
 
+#[cfg(feature = "conversations")]
 use conversations::custom_channels::{
     channel_accounts as cc_accounts, channels as cc_channels, messages as cc_messages,
 };
+#[cfg(feature = "conversations")]
 use conversations::{actors, channel_accounts, channels, inboxes, threads};
+
+/// Every endpoint of every API family this build has (by its features),
+/// HubSpot's OAuth API included: for tests and tooling.
+pub fn all_endpoints() -> Vec<&'static EndpointInfo> {
+    #[allow(unused_mut)]
+    let mut all: Vec<&'static EndpointInfo> = vec![
+        oauth::CreateToken::METADATA,
+        oauth::v2026_09::CreateToken::METADATA,
+        oauth::IntrospectToken::METADATA,
+        oauth::v2026_09::IntrospectToken::METADATA,
+        oauth::RevokeToken::METADATA,
+    ];
+    #[cfg(feature = "conversations")]
+    {
+        let oauth = all.clone();
+        all.extend(
+            ENDPOINTS
+                .iter()
+                .filter(|e| !oauth.iter().any(|o| std::ptr::eq(*o, **e)))
+                .copied(),
+        );
+    }
+    #[cfg(feature = "crm")]
+    all.extend(crm::endpoints());
+    #[cfg(feature = "app-webhooks")]
+    all.extend(app_webhooks::endpoints());
+    all
+}
 
 /// Every endpoint this crate declares (and HubSpot's OAuth API, which the
 /// runtime declares and this crate re-exports as [`oauth`]), for tests and
 /// tooling: each (version, operation) pair of HubSpot's Conversations and
 /// OAuth specs is the path of exactly one of them.
+#[cfg(feature = "conversations")]
 pub const ENDPOINTS: &[&EndpointInfo] = &[
     // Custom channels: channels.
     cc_channels::CreateCustomChannel::METADATA,

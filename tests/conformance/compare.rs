@@ -235,7 +235,18 @@ pub fn check(
         }
         for op in ops {
             let key = (spec.version, op.method.as_str(), op.path);
-            if let Some((other, _)) = index.insert(key, (i, op)) {
+            if let Some((other, previous)) = index.insert(key, (i, op)) {
+                // HubSpot publishes some operations in several specs of
+                // one version (the CRM's association and `{objectType}`
+                // endpoints are in both the contacts and the companies
+                // specs): the same operation, checked once.
+                // Their scopes differ (`crm.objects.contacts.read` in one,
+                // `…companies.read` in the other: the object type picks
+                // one), so the operation takes either: the union.
+                if let Some(merged) = same_operation(&previous, &op) {
+                    index.insert(key, (other, merged));
+                    continue;
+                }
                 found.push(Mismatch {
                     version: spec.version.to_string(),
                     method: op.method.to_string(),
@@ -372,6 +383,50 @@ pub fn check(
         undeclared,
         mode,
     }
+}
+
+/// Two copies of one operation, from two spec files of one version: the
+/// operation with both copies' security requirements when they agree on
+/// everything but descriptions and scopes, else `None`.
+fn same_operation<'a>(a: &Operation<'a>, b: &Operation<'a>) -> Option<Operation<'a>> {
+    fn strip(value: &Value) -> Value {
+        match value {
+            Value::Object(map) => Value::Object(
+                map.iter()
+                    .filter(|(k, _)| {
+                        !matches!(
+                            k.as_str(),
+                            "summary" | "description" | "security" | "operationId" | "tags"
+                        )
+                    })
+                    .map(|(k, v)| (k.clone(), strip(v)))
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.iter().map(strip).collect()),
+            other => other.clone(),
+        }
+    }
+    if strip(a.op) != strip(b.op) || strip(a.path_item) != strip(b.path_item) {
+        return None;
+    }
+    let security = |op: &Operation<'_>| {
+        op.op
+            .get("security")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut merged = a.op.clone();
+    let mut requirements = security(a);
+    for requirement in security(b) {
+        if !requirements.contains(&requirement) {
+            requirements.push(requirement);
+        }
+    }
+    merged["security"] = Value::Array(requirements);
+    // Test code, run once: the merged operation lives as long as the specs.
+    let op: &'a Value = Box::leak(Box::new(merged));
+    Some(Operation { op, ..*a })
 }
 
 /// Why a declared path matched nothing, when we can tell.
