@@ -154,6 +154,7 @@ pub const ENDPOINTS: &[&EndpointInfo] = &[
     threads::messages::GetOriginalMessageContent::METADATA,
     // Visitor identification.
     visitor_identification::GenerateVisitorToken::METADATA,
+    visitor_identification::v2025_09::GenerateVisitorToken::METADATA,
     // OAuth: tokens, introspection, revocation.
     oauth::CreateToken::METADATA,
     oauth::v2026_09::CreateToken::METADATA,

@@ -42,7 +42,13 @@ impl LoadedSpecs {
 }
 
 /// The spec folders declared endpoints are checked against.
-pub const FOLDERS: &[&str] = &[hubspot_specs_support::TOP, "oauth", "webhooks", "crm"];
+pub const FOLDERS: &[&str] = &[
+    hubspot_specs_support::TOP,
+    "conversations-other-versions",
+    "oauth",
+    "webhooks",
+    "crm",
+];
 
 /// Reads the spec files of [`FOLDERS`] in the specs directory. `None`
 /// (after printing why) when the directory is absent; a panic instead

@@ -14,6 +14,7 @@ hubspot_endpoint! {
     #[scopes("conversations.custom_channels.read", "conversations.custom_channels.write")]
     pub endpoint CreateChannelAccount: POST {
         v3        => "/conversations/v3/custom-channels/{channelId}/channel-accounts",
+        "2025-09" => "/conversations/custom-channels/2025-09/{channelId}/channel-accounts",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/channel-accounts",
         "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/channel-accounts",
     } {
@@ -41,6 +42,7 @@ hubspot_endpoint! {
     #[paginated]
     pub endpoint ListCustomChannelAccounts: GET {
         v3        => "/conversations/v3/custom-channels/{channelId}/channel-accounts",
+        "2025-09" => "/conversations/custom-channels/2025-09/{channelId}/channel-accounts",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/channel-accounts",
         "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/channel-accounts",
     } {
@@ -70,6 +72,7 @@ hubspot_endpoint! {
     #[scopes("conversations.custom_channels.read", "conversations.custom_channels.write")]
     pub endpoint GetCustomChannelAccount: GET {
         v3        => "/conversations/v3/custom-channels/{channelId}/channel-accounts/{channelAccountId}",
+        "2025-09" => "/conversations/custom-channels/2025-09/{channelId}/channel-accounts/{channelAccountId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/channel-accounts/{channelAccountId}",
         "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}",
     } {
@@ -92,6 +95,7 @@ hubspot_endpoint! {
     #[idempotent]
     pub endpoint UpdateChannelAccount: PATCH {
         v3        => "/conversations/v3/custom-channels/{channelId}/channel-accounts/{channelAccountId}",
+        "2025-09" => "/conversations/custom-channels/2025-09/{channelId}/channel-accounts/{channelAccountId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/channel-accounts/{channelAccountId}",
         "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/channel-accounts/{channelAccountId}",
     } {
@@ -166,6 +170,7 @@ pub mod v2026_09 {
         /// name and address are required.
         #[scopes("conversations.custom_channels.read", "conversations.custom_channels.write")]
         pub endpoint UpdateChannelAccountStagingToken: PATCH {
+            "2025-09" => "/conversations/custom-channels/2025-09/{channelId}/channel-account-staging-tokens/{accountToken}",
             "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/channel-account-staging-tokens/{accountToken}",
         } {
             path {

@@ -17,6 +17,7 @@ hubspot_endpoint! {
     #[auth(developer_key)]
     pub endpoint CreateCustomChannel: POST {
         v3        => "/conversations/custom-channels/v3",
+        "2025-09" => "/conversations/custom-channels/2025-09",
         "2026-03" => "/conversations/custom-channels/2026-03",
         "2026-09" => "/conversations/custom-channels/2026-09",
     } {
@@ -46,6 +47,7 @@ hubspot_endpoint! {
     #[auth(developer_key)]
     pub endpoint ListCustomChannels: GET {
         v3        => "/conversations/custom-channels/v3",
+        "2025-09" => "/conversations/custom-channels/2025-09",
         "2026-03" => "/conversations/custom-channels/2026-03",
         "2026-09" => "/conversations/custom-channels/2026-09",
     } {
@@ -65,6 +67,7 @@ hubspot_endpoint! {
     #[auth(developer_key)]
     pub endpoint GetCustomChannel: GET {
         v3        => "/conversations/v3/custom-channels/{channelId}",
+        "2025-09" => "/conversations/custom-channels/2025-09/{channelId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}",
         "2026-09" => "/conversations/custom-channels/2026-09/{channelId}",
     } {
@@ -80,6 +83,7 @@ hubspot_endpoint! {
     #[auth(developer_key)]
     pub endpoint UpdateCustomChannel: PATCH {
         v3        => "/conversations/v3/custom-channels/{channelId}",
+        "2025-09" => "/conversations/custom-channels/2025-09/{channelId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}",
         "2026-09" => "/conversations/custom-channels/2026-09/{channelId}",
     } {
@@ -107,6 +111,7 @@ hubspot_endpoint! {
     #[auth(developer_key)]
     pub endpoint ArchiveCustomChannel: DELETE {
         v3        => "/conversations/v3/custom-channels/{channelId}",
+        "2025-09" => "/conversations/custom-channels/2025-09/{channelId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}",
         "2026-09" => "/conversations/custom-channels/2026-09/{channelId}",
     } {

@@ -93,6 +93,7 @@ hubspot_endpoint! {
     #[scopes("conversations.custom_channels.read")]
     pub endpoint GetCustomChannelMessage: GET {
         v3        => "/conversations/v3/custom-channels/{channelId}/messages/{messageId}",
+        "2025-09" => "/conversations/custom-channels/2025-09/{channelId}/messages/{messageId}",
         "2026-03" => "/conversations/custom-channels/2026-03/{channelId}/messages/{messageId}",
         "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/messages/{messageId}",
     } {
@@ -206,6 +207,7 @@ pub mod v2026_09 {
         #[scopes("conversations.custom_channels.write")]
         #[idempotency_key(integration_idempotency_id)]
         pub endpoint PublishMessage: POST {
+            "2025-09" => "/conversations/custom-channels/2025-09/{channelId}/messages",
             "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/messages",
         } {
             path {
@@ -251,6 +253,7 @@ pub mod v2026_09 {
         #[scopes("conversations.custom_channels.write")]
         #[idempotent]
         pub endpoint UpdateMessageStatus: PATCH {
+            "2025-09" => "/conversations/custom-channels/2025-09/{channelId}/messages/{messageId}",
             "2026-09" => "/conversations/custom-channels/2026-09/{channelId}/messages/{messageId}",
         } {
             path {
