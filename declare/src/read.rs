@@ -223,6 +223,16 @@ impl<'a> Reader<'a> {
             }
         }
         let (body, form) = self.body(op.op, &name)?;
+        // A query parameter named like a body field (`archived` in both, on
+        // a thread update): the parameter gets `_param` and its wire name.
+        if let Body::Fields(fields) = &body {
+            for param in query.iter_mut().chain(path_params.iter_mut()) {
+                if fields.iter().any(|f| f.rust == param.rust) {
+                    param.rust = format!("{}_param", param.rust.trim_start_matches("r#"));
+                    param.rename = true;
+                }
+            }
+        }
         let (status, response) = self.response(op.op, &name)?;
         let (scopes, auth) = security(self.doc, op.op);
         let idempotency_key = match &body {

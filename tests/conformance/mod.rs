@@ -54,7 +54,13 @@ pub const FOLDERS: &[&str] = &[
 /// (after printing why) when the directory is absent; a panic instead
 /// under CI.
 pub fn load_specs() -> Option<LoadedSpecs> {
-    hubspot_specs_support::load(FOLDERS).map(from_support)
+    load_folders(FOLDERS)
+}
+
+/// Reads the spec files of `folders` (as [`load_specs`] does for
+/// [`FOLDERS`]).
+pub fn load_folders(folders: &[&str]) -> Option<LoadedSpecs> {
+    hubspot_specs_support::load(folders).map(from_support)
 }
 
 fn from_support(loaded: hubspot_specs_support::LoadedSpecs) -> LoadedSpecs {
@@ -104,7 +110,18 @@ fn check_with_problems(
 /// mismatch to stdout and stderr, and panics when a mismatch is outside
 /// `allowed`.
 pub fn assert_conforms(endpoints: &[&EndpointInfo], allowed: &[Allowance], mode: Coverage) {
-    let Some(specs) = load_specs() else { return };
+    assert_conforms_in(FOLDERS, endpoints, allowed, mode);
+}
+
+/// [`assert_conforms`] against the spec files of `folders` only; returns
+/// the report (when the specs are there).
+pub fn assert_conforms_in(
+    folders: &[&str],
+    endpoints: &[&EndpointInfo],
+    allowed: &[Allowance],
+    mode: Coverage,
+) -> Option<Report> {
+    let specs = load_folders(folders)?;
     let report = specs.check(endpoints, allowed, mode);
     let text = format!(
         "HubSpot spec conformance: {} declared endpoint(s) against {}\n{}",
@@ -122,4 +139,5 @@ pub fn assert_conforms(endpoints: &[&EndpointInfo], allowed: &[Allowance], mode:
             report.mismatch_lines().join("\n")
         );
     }
+    Some(report)
 }
