@@ -9,7 +9,7 @@ pub fn lines(text: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();
     for paragraph in text.split("\n\n") {
         let clean = clean(paragraph);
-        let words: Vec<&str> = clean.split_whitespace().collect();
+        let words = keep_links_whole(clean.split_whitespace());
         if words.is_empty() {
             continue;
         }
@@ -17,7 +17,7 @@ pub fn lines(text: &str, width: usize) -> Vec<String> {
             out.push(String::new());
         }
         let mut line = String::new();
-        for word in words {
+        for word in &words {
             if !line.is_empty() && line.len() + 1 + word.len() > width {
                 out.push(std::mem::take(&mut line));
             }
@@ -29,6 +29,26 @@ pub fn lines(text: &str, width: usize) -> Vec<String> {
         if !line.is_empty() {
             out.push(line);
         }
+    }
+    out
+}
+
+/// Words, with a Markdown link's text (`[the guide](…)`) kept on one line.
+fn keep_links_whole<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for word in words {
+        if open && let Some(last) = out.last_mut() {
+            last.push(' ');
+            last.push_str(word);
+        } else {
+            out.push(word.to_owned());
+        }
+        let current = out.last().map(String::as_str).unwrap_or_default();
+        let starts = current
+            .match_indices('[')
+            .any(|(i, _)| i == 0 || &current[i - 1..i] != "\\");
+        open = starts && !current.contains("](");
     }
     out
 }

@@ -115,7 +115,9 @@ fn body(
     }
     types.extend(fields.iter().map(|f| &f.ty));
     let uses = |what: &str| types.iter().any(|t| t.uses(what));
-    writeln!(out).unwrap();
+    if depth == 0 {
+        writeln!(out).unwrap();
+    }
     if uses("HashMap") {
         writeln!(out, "{pad}use std::collections::HashMap;").unwrap();
         writeln!(out).unwrap();

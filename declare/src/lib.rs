@@ -227,6 +227,10 @@ pub fn generate(files: &[SpecFile], options: &Options) -> Result<Output, String>
             .map_err(|e| format!("{}: {e}", file.name))?;
         models.push(read::read(base, version, &file.doc, options)?);
     }
+    models.retain(|m| !m.endpoints.is_empty());
+    if models.is_empty() {
+        return Err("no operation is left once --skip and --only are applied".to_owned());
+    }
     models.sort_by(|a, b| a.version.cmp(&b.version));
     let models = merge_same_version(models);
     let mut models = models;

@@ -251,7 +251,12 @@ impl Item {
     pub fn refs(&self) -> Vec<&str> {
         let mut out = Vec::new();
         match &self.kind {
-            ItemKind::Object { fields, .. } => fields.iter().for_each(|f| f.ty.names(&mut out)),
+            ItemKind::Object {
+                fields, drops_tag, ..
+            } => fields
+                .iter()
+                .filter(|f| Some(&f.json) != drops_tag.as_ref())
+                .for_each(|f| f.ty.names(&mut out)),
             ItemKind::Enum { .. } => {}
             ItemKind::Union { variants, .. } => {
                 out.extend(variants.iter().map(|(_, t)| t.as_str()))

@@ -59,6 +59,7 @@ pub struct Layout {
 /// declaration.
 pub fn place(models: &mut [VersionModel]) -> Result<Layout, String> {
     settle_credentials(models);
+    drop_unreachable(models);
     let mut summary = Summary::default();
     for model in models.iter() {
         for endpoint in &model.endpoints {
@@ -257,6 +258,27 @@ pub fn place(models: &mut [VersionModel]) -> Result<Layout, String> {
     }
     layout.summary = summary;
     Ok(layout)
+}
+
+/// Keeps only the items an endpoint reaches (a union's tag enum, for one,
+/// is read with its objects but written by the union).
+fn drop_unreachable(models: &mut [VersionModel]) {
+    for model in models.iter_mut() {
+        let mut reached: BTreeSet<String> = BTreeSet::new();
+        let mut todo: Vec<String> = model
+            .endpoints
+            .iter()
+            .flat_map(|e| e.refs().into_iter().map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        while let Some(name) = todo.pop() {
+            if reached.insert(name.clone())
+                && let Some(item) = model.items.get(&name)
+            {
+                todo.extend(item.refs().into_iter().map(str::to_owned));
+            }
+        }
+        model.items.retain(|name, _| reached.contains(name));
+    }
 }
 
 /// An operation whose spec lists no credentials takes what another version

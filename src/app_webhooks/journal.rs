@@ -521,11 +521,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// A string indicating the type of subscription, which is 'APP_LIFECYCLE_EVENT' by default.
-    pub enum AppLifecycleEventSubscriptionUpsertRequestSubscriptionType {
-        APP_LIFECYCLE_EVENT,
-    }
-
     /// A `AssociationSubscriptionUpsertRequest`.
     // `subscriptionType` is left out: the union that holds this object writes it.
     pub object AssociationSubscriptionUpsertRequest {
@@ -565,11 +560,6 @@ hubspot_endpoint! {
         ADDED_TO_LIST,
         REMOVED_FROM_LIST,
         GDPR_DELETE,
-    }
-
-    /// A string indicating the type of subscription, which is 'ASSOCIATION' by default.
-    pub enum AssociationSubscriptionUpsertRequestSubscriptionType {
-        ASSOCIATION,
     }
 
     /// A `BatchResponseJournalFetchResponse`.
@@ -833,12 +823,6 @@ hubspot_endpoint! {
         GDPR_DELETE,
     }
 
-    /// A string indicating the type of subscription. GDPR_PRIVACY_DELETION is the only valid
-    /// option for GdprPrivacyDeletionSubscriptionUpsertRequest.
-    pub enum GdprPrivacyDeletionSubscriptionUpsertRequestSubscriptionType {
-        GDPR_PRIVACY_DELETION,
-    }
-
     /// A `JournalFetchResponse`.
     pub object JournalFetchResponse {
         required {
@@ -888,12 +872,6 @@ hubspot_endpoint! {
         GDPR_DELETE,
     }
 
-    /// A string indicating the type of subscription. The default and only valid value is
-    /// 'LIST_MEMBERSHIP'.
-    pub enum ListMembershipSubscriptionUpsertRequestSubscriptionType {
-        LIST_MEMBERSHIP,
-    }
-
     /// A `ObjectSubscriptionUpsertRequest`.
     // `subscriptionType` is left out: the union that holds this object writes it.
     pub object ObjectSubscriptionUpsertRequest {
@@ -930,12 +908,6 @@ hubspot_endpoint! {
         ADDED_TO_LIST,
         REMOVED_FROM_LIST,
         GDPR_DELETE,
-    }
-
-    /// A string indicating the type of subscription. The default and only valid value is
-    /// 'OBJECT'.
-    pub enum ObjectSubscriptionUpsertRequestSubscriptionType {
-        OBJECT,
     }
 
     /// A `SnapshotStatusResponse`.

@@ -467,7 +467,6 @@ hubspot_endpoint! {
 
 /// What differs from `2026-03` on: the declarations and types of these versions.
 pub mod v2026_03 {
-
     pub use super::{SubscriptionCreateRequestEventType, SubscriptionResponse};
     use hubspot_runtime::hubspot_endpoint;
 
@@ -507,7 +506,6 @@ pub mod v2026_03 {
 
 /// What differs from `2026-09` on: the declarations and types of these versions.
 pub mod v2026_09 {
-
     pub use super::{
         BatchResponseSubscriptionResponse, SettingsResponse, SubscriptionBatchUpdateRequest,
         SubscriptionCreateRequestEventType, SubscriptionListResponse, SubscriptionResponse,

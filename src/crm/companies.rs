@@ -45,9 +45,9 @@ hubspot_endpoint! {
 
     /// Create a company.
     ///
-    /// Create a single company. Include a `properties` object to define [property
-    /// values](https://developers.hubspot.com/docs/guides/api/crm/properties) for the company,
-    /// along with an `associations` array to define
+    /// Create a single company. Include a `properties` object to define
+    /// [property values](https://developers.hubspot.com/docs/guides/api/crm/properties) for the
+    /// company, along with an `associations` array to define
     /// [associations](https://developers.hubspot.com/docs/guides/api/crm/associations/associations-v4)
     /// with other CRM records.
     #[scopes("crm.objects.companies.write")]
@@ -65,8 +65,8 @@ hubspot_endpoint! {
     /// Archive a batch of companies.
     ///
     /// Delete a batch of companies by ID. Deleted companies can be restored within 90 days of
-    /// deletion. Learn more about [restoring
-    /// records](https://knowledge.hubspot.com/records/restore-deleted-records).
+    /// deletion. Learn more about
+    /// [restoring records](https://knowledge.hubspot.com/records/restore-deleted-records).
     #[scopes("crm.objects.companies.write")]
     pub endpoint BatchArchiveCompanies: POST {
         v3        => "/crm/v3/objects/companies/batch/archive",
@@ -146,8 +146,8 @@ hubspot_endpoint! {
 
     /// Merge two companies.
     ///
-    /// Merge two company records. Learn more about [merging
-    /// records](https://knowledge.hubspot.com/records/merge-records).
+    /// Merge two company records. Learn more about
+    /// [merging records](https://knowledge.hubspot.com/records/merge-records).
     #[scopes("crm.objects.companies.write")]
     pub endpoint MergeCompanies: POST {
         v3        => "/crm/v3/objects/companies/merge",
@@ -162,8 +162,8 @@ hubspot_endpoint! {
     } -> 200 SimplePublicObject;
 
     /// Search for companies by filtering on properties, searching through associations, and
-    /// sorting results. Learn more about [CRM
-    /// search](https://developers.hubspot.com/docs/guides/api/crm/search#make-a-search-request).
+    /// sorting results. Learn more about
+    /// [CRM search](https://developers.hubspot.com/docs/guides/api/crm/search#make-a-search-request).
     #[scopes("crm.objects.companies.read")]
     // Idempotent: this POST only reads.
     #[idempotent]
@@ -192,8 +192,8 @@ hubspot_endpoint! {
     /// Archive a company.
     ///
     /// Delete a company by ID. Deleted companies can be restored within 90 days of deletion.
-    /// Learn more about [restoring
-    /// records](https://knowledge.hubspot.com/records/restore-deleted-records).
+    /// Learn more about
+    /// [restoring records](https://knowledge.hubspot.com/records/restore-deleted-records).
     #[scopes("crm.objects.companies.write")]
     pub endpoint ArchiveCompany: DELETE {
         v3        => "/crm/v3/objects/companies/{companyId}",
@@ -269,19 +269,19 @@ hubspot_endpoint! {
     /// Defines the type, direction, and details of the relationship between two CRM objects.
     pub object AssociationSpec {
         required {
-            /// For [labeled
-            /// associations](https://developers.hubspot.com/docs/guides/api/crm/associations/associations-v4#associate-records-with-a-label),
+            /// For
+            /// [labeled associations](https://developers.hubspot.com/docs/guides/api/crm/associations/associations-v4#associate-records-with-a-label),
             /// the category of the association.
             association_category: AssociationSpecAssociationCategory,
-            /// The [association type
-            /// ID](https://developers.hubspot.com/docs/guides/api/crm/associations/associations-v4#association-type-id-values)
+            /// The
+            /// [association type ID](https://developers.hubspot.com/docs/guides/api/crm/associations/associations-v4#association-type-id-values)
             /// (e.g., `4` for contact-to-company associations).
             association_type_id: i32,
         }
     }
 
-    /// For [labeled
-    /// associations](https://developers.hubspot.com/docs/guides/api/crm/associations/associations-v4#associate-records-with-a-label),
+    /// For
+    /// [labeled associations](https://developers.hubspot.com/docs/guides/api/crm/associations/associations-v4#associate-records-with-a-label),
     /// the category of the association.
     pub enum AssociationSpecAssociationCategory {
         HUBSPOT_DEFINED,
@@ -569,8 +569,8 @@ hubspot_endpoint! {
             /// The name of a property whose values are unique for this object
             id_property: String,
             /// In each input object, set this field to a unique ID value to enable more
-            /// granular debugging for error responses. Learn more about [multi-status
-            /// errors](https://developers.hubspot.com/docs/reference/api/other-resources/error-handling#multi-status-errors).
+            /// granular debugging for error responses. Learn more about
+            /// [multi-status errors](https://developers.hubspot.com/docs/reference/api/other-resources/error-handling#multi-status-errors).
             object_write_trace_id: String,
         }
     }
@@ -602,8 +602,8 @@ hubspot_endpoint! {
             /// The name of a property whose values are unique for this object
             id_property: String,
             /// In each input object, set this field to a unique ID value to enable more
-            /// granular debugging for error responses. Learn more about [multi-status
-            /// errors](https://developers.hubspot.com/docs/reference/api/other-resources/error-handling#multi-status-errors).
+            /// granular debugging for error responses. Learn more about
+            /// [multi-status errors](https://developers.hubspot.com/docs/reference/api/other-resources/error-handling#multi-status-errors).
             object_write_trace_id: String,
         }
     }

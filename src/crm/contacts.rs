@@ -45,9 +45,9 @@ hubspot_endpoint! {
 
     /// Create a contact.
     ///
-    /// Create a single contact. Include a `properties` object to define [property
-    /// values](https://developers.hubspot.com/docs/guides/api/crm/properties) for the contact,
-    /// along with an `associations` array to define
+    /// Create a single contact. Include a `properties` object to define
+    /// [property values](https://developers.hubspot.com/docs/guides/api/crm/properties) for the
+    /// contact, along with an `associations` array to define
     /// [associations](https://developers.hubspot.com/docs/guides/api/crm/associations/associations-v4)
     /// with other CRM records.
     #[scopes("crm.objects.contacts.write")]
@@ -63,10 +63,10 @@ hubspot_endpoint! {
     } -> 201 SimplePublicObject;
 
     /// Archive a batch of contacts by ID. Archived contacts can be restored within 90 days of
-    /// deletion. Learn more about the [data impacted by contact
-    /// deletions](https://knowledge.hubspot.com/privacy-and-consent/understand-restorable-and-permanent-contact-deletions)
-    /// and how to [restore archived
-    /// records](https://knowledge.hubspot.com/records/restore-deleted-records).
+    /// deletion. Learn more about the
+    /// [data impacted by contact deletions](https://knowledge.hubspot.com/privacy-and-consent/understand-restorable-and-permanent-contact-deletions)
+    /// and how to
+    /// [restore archived records](https://knowledge.hubspot.com/records/restore-deleted-records).
     #[scopes("crm.objects.contacts.write")]
     pub endpoint BatchArchiveContacts: POST {
         v3        => "/crm/v3/objects/contacts/batch/archive",
@@ -150,8 +150,8 @@ hubspot_endpoint! {
     /// Permanently delete a contact and all associated content to follow GDPR. Use optional
     /// property `idProperty` set to `email` to identify contact by email address. If email
     /// address is not found, the email address will be added to a blocklist and prevent it from
-    /// being used in the future. Learn more about [permanently deleting
-    /// contacts](https://knowledge.hubspot.com/privacy-and-consent/how-do-i-perform-a-gdpr-delete-in-hubspot).
+    /// being used in the future. Learn more about
+    /// [permanently deleting contacts](https://knowledge.hubspot.com/privacy-and-consent/how-do-i-perform-a-gdpr-delete-in-hubspot).
     #[scopes("crm.objects.contacts.write")]
     pub endpoint GdprDeleteContacts: POST {
         v3        => "/crm/v3/objects/contacts/gdpr-delete",
@@ -170,8 +170,8 @@ hubspot_endpoint! {
 
     /// Merge two contacts.
     ///
-    /// Merge two contact records. Learn more about [merging
-    /// records](https://knowledge.hubspot.com/records/merge-records).
+    /// Merge two contact records. Learn more about
+    /// [merging records](https://knowledge.hubspot.com/records/merge-records).
     #[scopes("crm.objects.contacts.write")]
     pub endpoint MergeContacts: POST {
         v3        => "/crm/v3/objects/contacts/merge",
@@ -188,8 +188,8 @@ hubspot_endpoint! {
     } -> 200 SimplePublicObject;
 
     /// Search for contacts by filtering on properties, searching through associations, and
-    /// sorting results. Learn more about [CRM
-    /// search](https://developers.hubspot.com/docs/guides/api/crm/search#make-a-search-request).
+    /// sorting results. Learn more about
+    /// [CRM search](https://developers.hubspot.com/docs/guides/api/crm/search#make-a-search-request).
     #[scopes("crm.objects.contacts.read")]
     // Idempotent: this POST only reads.
     #[idempotent]
@@ -218,10 +218,10 @@ hubspot_endpoint! {
     /// Archive a contact.
     ///
     /// Delete a contact by ID. Deleted contacts can be restored within 90 days of deletion.
-    /// Learn more about the [data impacted by contact
-    /// deletions](https://knowledge.hubspot.com/privacy-and-consent/understand-restorable-and-permanent-contact-deletions)
-    /// and how to [restore archived
-    /// records](https://knowledge.hubspot.com/records/restore-deleted-records).
+    /// Learn more about the
+    /// [data impacted by contact deletions](https://knowledge.hubspot.com/privacy-and-consent/understand-restorable-and-permanent-contact-deletions)
+    /// and how to
+    /// [restore archived records](https://knowledge.hubspot.com/records/restore-deleted-records).
     #[scopes("crm.objects.contacts.write")]
     pub endpoint ArchiveContact: DELETE {
         v3        => "/crm/v3/objects/contacts/{contactId}",

@@ -364,11 +364,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `ContactAttachmentType`.
-    pub enum ContactAttachmentType {
-        CONTACT,
-    }
-
     /// A `ContactEmail`.
     pub object ContactEmail {
         required {
@@ -473,11 +468,6 @@ hubspot_endpoint! {
         VOICE_RECORDING,
     }
 
-    /// The values of `FileAttachmentType`.
-    pub enum FileAttachmentType {
-        FILE,
-    }
-
     /// The values of `ListChannelAccountsDeliveryIdentifierTypeItem`.
     pub enum ListChannelAccountsDeliveryIdentifierTypeItem {
         HS_EMAIL_ADDRESS,
@@ -500,11 +490,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `LocationAttachmentType`.
-    pub enum LocationAttachmentType {
-        LOCATION,
-    }
-
     /// A `MessageHeaderAttachment`.
     // `type` is left out: the union that holds this object writes it.
     pub object MessageHeaderAttachment {
@@ -512,11 +497,6 @@ hubspot_endpoint! {
             file_id: i64,
             text: String,
         }
-    }
-
-    /// The values of `MessageHeaderAttachmentType`.
-    pub enum MessageHeaderAttachmentType {
-        MESSAGE_HEADER,
     }
 
     /// Specifies the paging information needed to retrieve the next set of results in a
@@ -1067,11 +1047,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `PublicContactType`.
-    pub enum PublicContactType {
-        CONTACT,
-    }
-
     /// A `PublicConversationsMessage`.
     pub object PublicConversationsMessage {
         required {
@@ -1168,11 +1143,6 @@ hubspot_endpoint! {
         VOICE_RECORDING,
     }
 
-    /// The values of `PublicFileType`.
-    pub enum PublicFileType {
-        FILE,
-    }
-
     /// A `PublicLocation`.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicLocation {
@@ -1185,11 +1155,6 @@ hubspot_endpoint! {
             name: String,
             url: String,
         }
-    }
-
-    /// The values of `PublicLocationType`.
-    pub enum PublicLocationType {
-        LOCATION,
     }
 
     /// A `PublicMessageFailureDetails`.
@@ -1209,11 +1174,6 @@ hubspot_endpoint! {
             file_id: i64,
             text: String,
         }
-    }
-
-    /// The values of `PublicMessageHeaderType`.
-    pub enum PublicMessageHeaderType {
-        MESSAGE_HEADER,
     }
 
     /// A `PublicMessageStatus`.
@@ -1242,11 +1202,6 @@ hubspot_endpoint! {
             allow_user_input: bool,
             quick_replies: Vec<QuickReply>,
         }
-    }
-
-    /// The values of `PublicQuickRepliesType`.
-    pub enum PublicQuickRepliesType {
-        QUICK_REPLIES,
     }
 
     /// A `PublicRecipient`.
@@ -1279,19 +1234,9 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `PublicSocialMetadataAttachmentType`.
-    pub enum PublicSocialMetadataAttachmentType {
-        SOCIAL_MEDIA_METADATA,
-    }
-
     /// A `PublicUnsupportedContent`.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicUnsupportedContent {}
-
-    /// The values of `PublicUnsupportedContentType`.
-    pub enum PublicUnsupportedContentType {
-        UNSUPPORTED_CONTENT,
-    }
 
     /// A `PublicWhatsAppTemplateMetadata`.
     // `type` is left out: the union that holds this object writes it.
@@ -1307,22 +1252,12 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `PublicWhatsAppTemplateMetadataType`.
-    pub enum PublicWhatsAppTemplateMetadataType {
-        WHATSAPP_TEMPLATE_METADATA,
-    }
-
     /// A `QuickRepliesAttachment`.
     // `type` is left out: the union that holds this object writes it.
     pub object QuickRepliesAttachment {
         required {
             quick_replies: Vec<QuickReply>,
         }
-    }
-
-    /// The values of `QuickRepliesAttachmentType`.
-    pub enum QuickRepliesAttachmentType {
-        QUICK_REPLIES,
     }
 
     /// A `QuickReply`.
@@ -1365,11 +1300,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `SocialMetadataIntegrationAttachmentType`.
-    pub enum SocialMetadataIntegrationAttachmentType {
-        SOCIAL_MEDIA_METADATA,
-    }
-
     /// The values of `SocialMetadataMediaType`.
     pub enum SocialMetadataMediaType {
         ARTICLE,
@@ -1388,16 +1318,10 @@ hubspot_endpoint! {
     /// A `UnsupportedContentAttachment`.
     // `type` is left out: the union that holds this object writes it.
     pub object UnsupportedContentAttachment {}
-
-    /// The values of `UnsupportedContentAttachmentType`.
-    pub enum UnsupportedContentAttachmentType {
-        UNSUPPORTED_CONTENT,
-    }
 }
 
 /// What differs from `2025-09` on: the declarations and types of these versions.
 pub mod v2025_09 {
-
     pub use super::{
         ChannelIntegrationMessageEggAttachmentsItem, ChannelIntegrationMessageEggMessageDirection,
         PublicChannelAccountStagingToken, PublicConversationsMessage, PublicDeliveryIdentifier,

@@ -333,11 +333,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `AgentActorType`.
-    pub enum AgentActorType {
-        AGENT,
-    }
-
     /// A `BatchResponsePublicActor`.
     pub object BatchResponsePublicActor {
         required {
@@ -407,11 +402,6 @@ hubspot_endpoint! {
             avatar: String,
             name: String,
         }
-    }
-
-    /// The values of `BotActorType`.
-    pub enum BotActorType {
-        BOT,
     }
 
     /// A `CollectionResponsePublicMessageForwardPaging`.
@@ -594,11 +584,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `EmailActorType`.
-    pub enum EmailActorType {
-        EMAIL,
-    }
-
     /// A `ErrorDetail`.
     pub object ErrorDetail {
         required {
@@ -644,11 +629,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `IntegratorActorType`.
-    pub enum IntegratorActorType {
-        INTEGRATOR,
-    }
-
     /// The values of `ListThreadsAssociationItem`.
     pub enum ListThreadsAssociationItem {
         TICKET,
@@ -670,11 +650,6 @@ hubspot_endpoint! {
             avatar: String,
             name: String,
         }
-    }
-
-    /// The values of `LlmActorType`.
-    pub enum LlmActorType {
-        LLM,
     }
 
     /// Specifies the paging information needed to retrieve the next set of results in a
@@ -744,11 +719,6 @@ hubspot_endpoint! {
             assigned_to: String,
             updated_at: DateTime,
         }
-    }
-
-    /// The values of `PublicAssignmentMessageType`.
-    pub enum PublicAssignmentMessageType {
-        ASSIGNMENT,
     }
 
     /// A `PublicChannel`.
@@ -856,27 +826,12 @@ hubspot_endpoint! {
         SOCIAL_MEDIA_METADATA => PublicSocialMediaEgg,
     }
 
-    /// The values of `PublicCommentEggType`.
-    pub enum PublicCommentEggType {
-        COMMENT,
-    }
-
-    /// The values of `PublicCommentType`.
-    pub enum PublicCommentType {
-        COMMENT,
-    }
-
     /// A `PublicContact`.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicContact {
         required {
             contact_profile: ContactProfile,
         }
-    }
-
-    /// The values of `PublicContactType`.
-    pub enum PublicContactType {
-        CONTACT,
     }
 
     /// A `PublicConversationsMessage`.
@@ -949,21 +904,11 @@ hubspot_endpoint! {
         SOCIAL_MEDIA_METADATA => PublicSocialMediaEgg,
     }
 
-    /// The values of `PublicConversationsMessageEggType`.
-    pub enum PublicConversationsMessageEggType {
-        MESSAGE,
-    }
-
     /// The values of `PublicConversationsMessageTruncationStatus`.
     pub enum PublicConversationsMessageTruncationStatus {
         NOT_TRUNCATED,
         TRUNCATED,
         TRUNCATED_TO_MOST_RECENT_REPLY,
-    }
-
-    /// The values of `PublicConversationsMessageType`.
-    pub enum PublicConversationsMessageType {
-        MESSAGE,
     }
 
     /// A `PublicDeliveryIdentifier`.
@@ -1010,11 +955,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `PublicFileEggType`.
-    pub enum PublicFileEggType {
-        FILE,
-    }
-
     /// The values of `PublicFileFileUsageType`.
     pub enum PublicFileFileUsageType {
         AUDIO,
@@ -1022,11 +962,6 @@ hubspot_endpoint! {
         OTHER,
         STICKER,
         VOICE_RECORDING,
-    }
-
-    /// The values of `PublicFileType`.
-    pub enum PublicFileType {
-        FILE,
     }
 
     /// A `PublicInbox`.
@@ -1068,11 +1003,6 @@ hubspot_endpoint! {
             name: String,
             url: String,
         }
-    }
-
-    /// The values of `PublicLocationType`.
-    pub enum PublicLocationType {
-        LOCATION,
     }
 
     /// One of the `PublicMessage` kinds, by `type`.
@@ -1118,11 +1048,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `PublicMessageHeaderType`.
-    pub enum PublicMessageHeaderType {
-        MESSAGE_HEADER,
-    }
-
     /// A `PublicMessageStatus`.
     pub object PublicMessageStatus {
         required {
@@ -1157,16 +1082,6 @@ hubspot_endpoint! {
         required {
             quick_replies: Vec<QuickReply>,
         }
-    }
-
-    /// The values of `PublicQuickRepliesEggType`.
-    pub enum PublicQuickRepliesEggType {
-        QUICK_REPLIES,
-    }
-
-    /// The values of `PublicQuickRepliesType`.
-    pub enum PublicQuickRepliesType {
-        QUICK_REPLIES,
     }
 
     /// A `PublicRecipient`.
@@ -1212,22 +1127,12 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `PublicSocialMediaEggType`.
-    pub enum PublicSocialMediaEggType {
-        SOCIAL_MEDIA_METADATA,
-    }
-
     /// A `PublicSocialMetadataAttachment`.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicSocialMetadataAttachment {
         required {
             social_metadata: SocialMetadata,
         }
-    }
-
-    /// The values of `PublicSocialMetadataAttachmentType`.
-    pub enum PublicSocialMetadataAttachmentType {
-        SOCIAL_MEDIA_METADATA,
     }
 
     /// A `PublicThread`.
@@ -1293,11 +1198,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `PublicThreadInboxChangeType`.
-    pub enum PublicThreadInboxChangeType {
-        THREAD_INBOX_CHANGE,
-    }
-
     /// The thread's status: `OPEN` or `CLOSED`.
     pub enum PublicThreadStatus {
         CLOSED,
@@ -1329,11 +1229,6 @@ hubspot_endpoint! {
         OPEN,
     }
 
-    /// The values of `PublicThreadStatusChangeType`.
-    pub enum PublicThreadStatusChangeType {
-        THREAD_STATUS_CHANGE,
-    }
-
     /// The thread's status: `OPEN` or `CLOSED`.
     pub enum PublicThreadUpdateRequestStatus {
         CLOSED,
@@ -1343,11 +1238,6 @@ hubspot_endpoint! {
     /// A `PublicUnsupportedContent`.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicUnsupportedContent {}
-
-    /// The values of `PublicUnsupportedContentType`.
-    pub enum PublicUnsupportedContentType {
-        UNSUPPORTED_CONTENT,
-    }
 
     /// A `PublicWelcomeMessage`.
     // `type` is left out: the union that holds this object writes it.
@@ -1371,11 +1261,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `PublicWelcomeMessageType`.
-    pub enum PublicWelcomeMessageType {
-        WELCOME_MESSAGE,
-    }
-
     /// A `PublicWhatsAppTemplateMetadata`.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicWhatsAppTemplateMetadata {
@@ -1388,11 +1273,6 @@ hubspot_endpoint! {
             mapped_template_id: i64,
             root_mic_id: i64,
         }
-    }
-
-    /// The values of `PublicWhatsAppTemplateMetadataType`.
-    pub enum PublicWhatsAppTemplateMetadataType {
-        WHATSAPP_TEMPLATE_METADATA,
     }
 
     /// A `QuickReply`.
@@ -1474,11 +1354,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `SystemActorType`.
-    pub enum SystemActorType {
-        SYSTEM,
-    }
-
     /// A `VisitorActor`.
     // `type` is left out: the union that holds this object writes it.
     pub object VisitorActor {
@@ -1491,22 +1366,15 @@ hubspot_endpoint! {
             name: String,
         }
     }
-
-    /// The values of `VisitorActorType`.
-    pub enum VisitorActorType {
-        VISITOR,
-    }
 }
 
 /// What differs from `2026-09` on: the declarations and types of these versions.
 pub mod v2026_09 {
-
     pub use super::{
         BatchResponsePublicActor, ForwardPaging, PublicAssignmentMessage, PublicClient,
         PublicComment, PublicConversationsMessageAttachmentsItem,
-        PublicConversationsMessageDirection, PublicConversationsMessageType, PublicMessageEgg,
-        PublicMessageStatus, PublicRecipient, PublicSender, PublicThreadInboxChange,
-        PublicThreadStatusChangeType, PublicWelcomeMessage,
+        PublicConversationsMessageDirection, PublicMessageEgg, PublicMessageStatus,
+        PublicRecipient, PublicSender, PublicThreadInboxChange, PublicWelcomeMessage,
     };
     use hubspot_runtime::{DateTime, hubspot_endpoint};
 

@@ -92,11 +92,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `AccessTokenResponseTokenUse`.
-    pub enum AccessTokenResponseTokenUse {
-        access_token,
-    }
-
     /// A `ClientCredentialsTokenResponse`.
     // `token_use` is left out: the union that holds this object writes it.
     pub object ClientCredentialsTokenResponse {
@@ -117,11 +112,6 @@ hubspot_endpoint! {
             #[json = "user_id"]
             user_id: i32,
         }
-    }
-
-    /// The values of `ClientCredentialsTokenResponseTokenUse`.
-    pub enum ClientCredentialsTokenResponseTokenUse {
-        client_credentials,
     }
 
     /// The values of `CreateTokenBodyGrantType`.
@@ -162,11 +152,6 @@ hubspot_endpoint! {
         }
     }
 
-    /// The values of `PublicAccessTokenInfoResponseTokenUse`.
-    pub enum PublicAccessTokenInfoResponseTokenUse {
-        access_token,
-    }
-
     /// A `PublicRefreshTokenInfoResponse`.
     // `token_use` is left out: the union that holds this object writes it.
     pub object PublicRefreshTokenInfoResponse {
@@ -190,11 +175,6 @@ hubspot_endpoint! {
             hub_domain: String,
             user: String,
         }
-    }
-
-    /// The values of `PublicRefreshTokenInfoResponseTokenUse`.
-    pub enum PublicRefreshTokenInfoResponseTokenUse {
-        refresh_token,
     }
 
     /// A `SignedAccessToken`.
@@ -237,7 +217,6 @@ hubspot_endpoint! {
 
 /// What differs from `2026-09` on: the declarations and types of these versions.
 pub mod v2026_09 {
-
     use hubspot_runtime::{JsonValue, hubspot_endpoint};
 
     hubspot_endpoint! {

@@ -53,7 +53,6 @@ hubspot_endpoint! {
 
 /// What differs from `2025-09` on: the declarations and types of these versions.
 pub mod v2025_09 {
-
     pub use super::IdentificationTokenResponse;
     use hubspot_runtime::hubspot_endpoint;
 
