@@ -12,3 +12,10 @@ fn missing_required_fields_are_compile_errors() {
 fn bad_declarations_are_spanned_compile_errors() {
     trybuild::TestCases::new().compile_fail("tests/ui/dsl/*.rs");
 }
+
+/// The same for declarations `hubspot-declare` wrote (feature `crm`).
+#[cfg(feature = "crm")]
+#[test]
+fn generated_endpoints_check_required_fields_too() {
+    trybuild::TestCases::new().compile_fail("tests/ui/generated/*.rs");
+}
