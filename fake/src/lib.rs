@@ -146,6 +146,7 @@
 
 mod accounts;
 mod conn;
+mod crm;
 mod errors;
 mod faults;
 mod oauth;
@@ -170,6 +171,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use accounts::{AccountStats, GrantType};
+pub use crm::{CrmObjectType, CrmSeed};
 pub use faults::{FakeStats, Fault, FaultConfig, RateLimitConfig};
 pub use oauth::{AuthorizeError, DEFAULT_SCOPES, IssuedTokens, OAuthApp};
 pub use recording::{RecordedRequest, ScriptedResponse};
@@ -226,6 +228,9 @@ pub struct FakeConfig {
     /// The public app every account installs: OAuth client, redirect URI,
     /// scopes, developer API key, token lifetimes.
     pub oauth: OAuthApp,
+    /// Contacts and companies created when the fake starts, in order;
+    /// [`CrmSeed::samples`] by default (the seeded visitor's contact).
+    pub crm_seed: Vec<CrmSeed>,
 }
 
 impl std::fmt::Debug for FakeConfig {
@@ -240,6 +245,7 @@ impl std::fmt::Debug for FakeConfig {
             .field("webhook_retry", &self.webhook_retry)
             .field("accounts", &self.accounts)
             .field("oauth", &self.oauth)
+            .field("crm_seed", &self.crm_seed)
             .finish()
     }
 }
@@ -248,7 +254,8 @@ impl Default for FakeConfig {
     /// [`FakeHubSpot::DEFAULT_TOKEN`] on `127.0.0.1:0`, no rate limit, no
     /// faults, signing webhooks with [`FakeHubSpot::DEFAULT_CLIENT_SECRET`],
     /// no channel webhooks, the default [`WebhookRetry`], one account
-    /// ([`FakeHubSpot::PORTAL_ID`]) and the default [`OAuthApp`].
+    /// ([`FakeHubSpot::PORTAL_ID`]), the default [`OAuthApp`] and the
+    /// [`CrmSeed::samples`].
     fn default() -> Self {
         FakeConfig {
             token: FakeHubSpot::DEFAULT_TOKEN.to_string(),
@@ -260,6 +267,7 @@ impl Default for FakeConfig {
             webhook_retry: WebhookRetry::default(),
             accounts: Vec::new(),
             oauth: OAuthApp::default(),
+            crm_seed: CrmSeed::samples(),
         }
     }
 }
@@ -295,6 +303,28 @@ impl FakeConfig {
                 self.accounts.push(hub_id);
             }
         }
+        self
+    }
+
+    /// Adds a contact or company to create at start (after the ones
+    /// already listed).
+    ///
+    /// ```
+    /// use hubspot_fake::{CrmSeed, FakeConfig};
+    /// let config = FakeConfig::default()
+    ///     .without_crm_samples()
+    ///     .seed_crm(CrmSeed::contact([("email", "grace@example.com")]));
+    /// assert_eq!(config.crm_seed.len(), 1);
+    /// ```
+    pub fn seed_crm(mut self, seed: CrmSeed) -> Self {
+        self.crm_seed.push(seed);
+        self
+    }
+
+    /// No CRM objects at start: drops every seed, [`CrmSeed::samples`]
+    /// included.
+    pub fn without_crm_samples(mut self) -> Self {
+        self.crm_seed.clear();
         self
     }
 
@@ -393,7 +423,23 @@ impl FakeHubSpot {
         } else {
             config.accounts
         };
+        if let Some(seed) = config
+            .crm_seed
+            .iter()
+            .find(|seed| seed.hub_id.is_some_and(|hub| !hub_ids.contains(&hub)))
+        {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!(
+                    "a CRM seed is for account {:?}, which is not one of the fake's accounts {hub_ids:?}",
+                    seed.hub_id
+                ),
+            ));
+        }
         let shared = Arc::new(Shared::new(config.token, &hub_ids, config.oauth, webhooks));
+        for seed in &config.crm_seed {
+            seed_crm(&shared, seed);
+        }
         shared.with_chaos(|chaos| {
             chaos.set_rate_limit(config.rate_limit);
             chaos.set_faults(config.faults);
@@ -512,6 +558,49 @@ impl FakeHubSpot {
         let id = thread_id.parse::<u64>().ok()?;
         self.shared
             .find_in_stores(|store| store.thread_messages(id))
+    }
+
+    // ---- CRM -----------------------------------------------------------------
+
+    /// Creates a contact or company now, as [`FakeConfig::crm_seed`] does
+    /// at start (an upsert by contact email), and answers each account's
+    /// object as `GET` would serve it with every property. Empty if the
+    /// seed names an account the fake does not have.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use hubspot_fake::{CrmObjectType, CrmSeed, FakeHubSpot};
+    ///
+    /// let fake = FakeHubSpot::start().await?;
+    /// let created = fake.seed_crm(CrmSeed::company([("name", "Acme"), ("domain", "acme.test")]));
+    /// assert_eq!(created[0]["properties"]["name"], "Acme");
+    /// let companies = fake.crm_objects(fake.default_hub_id(), CrmObjectType::Companies).unwrap();
+    /// assert_eq!(companies, created);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn seed_crm(&self, seed: CrmSeed) -> Vec<Value> {
+        if seed.hub_id.is_some_and(|hub| !self.shared.has_account(hub)) {
+            return Vec::new();
+        }
+        seed_crm(&self.shared, &seed)
+    }
+
+    /// The live contacts or companies of account `hub_id`, by id, each as
+    /// `GET` would serve it with every property; `None` if there is no
+    /// such account. Contacts made for conversation visitors are included.
+    pub fn crm_objects(&self, hub_id: i64, object_type: CrmObjectType) -> Option<Vec<Value>> {
+        self.shared.has_account(hub_id).then(|| {
+            self.shared.with_account_store(hub_id, |store| {
+                store
+                    .crm
+                    .all(object_type, false)
+                    .into_iter()
+                    .map(crm::Record::to_full_json)
+                    .collect()
+            })
+        })
     }
 
     // ---- accounts and OAuth ----------------------------------------------
@@ -687,6 +776,27 @@ impl FakeHubSpot {
             task.abort();
         }
     }
+}
+
+/// Applies one seed to its account (or every account), answering the
+/// objects as served with every property.
+fn seed_crm(shared: &Shared, seed: &CrmSeed) -> Vec<Value> {
+    let hubs = match seed.hub_id {
+        Some(hub) => vec![hub],
+        None => shared.hub_ids(),
+    };
+    let now = time::now_rfc3339();
+    hubs.into_iter()
+        .filter_map(|hub| {
+            shared.with_account_store(hub, |store| {
+                let id = store.crm.seed(seed, &now);
+                store
+                    .crm
+                    .get(seed.object_type, id)
+                    .map(crm::Record::to_full_json)
+            })
+        })
+        .collect()
 }
 
 impl Drop for FakeHubSpot {
