@@ -1,5 +1,6 @@
-//! An in-memory HubSpot Conversations server for tests, examples and local
-//! development of custom-channel integrations.
+//! An in-memory HubSpot Conversations (and CRM contacts and companies)
+//! server for tests, examples and local development of custom-channel
+//! integrations.
 //!
 //! [`FakeHubSpot`] serves real HTTP on a loopback socket and stands in for
 //! `https://api.hubapi.com`. It validates requests the way HubSpot's
@@ -12,7 +13,8 @@
 //! Every (version, operation) pair of HubSpot's Custom Channels (`v3`,
 //! `2026-03`, `2026-09`), Conversations Inbox & Messages (`v3`, `2026-09`)
 //! and Visitor Identification (`v3`, `2026-03`) specs: 77 in all, at the
-//! paths the specs give.
+//! paths the specs give; and the CRM essentials for contacts and companies
+//! (see [below](#crm-contacts-and-companies)).
 //!
 //! | API | operations |
 //! |---|---|
@@ -38,6 +40,49 @@
 //! sets the thread's `assignedTo`. Lists page with `limit` (else
 //! `defaultPageLength`, else 20) and the `paging.next.after` cursor they
 //! hand out.
+//!
+//! # CRM: contacts and companies
+//!
+//! Eight operations on contacts and on companies, in `v3`
+//! (`/crm/v3/objects/contacts…`, `/crm/v3/objects/companies…`), `2026-03`
+//! (`/crm/objects/2026-03/contacts…`) and `2026-09` (the generic
+//! `/crm/objects/2026-09/{objectType}…`, where `contacts`, `contact`, `0-1`,
+//! `companies`, `company` and `0-2` name the same stores; HubSpot's other
+//! standard types are `404`, unknown names `400`): 40 routes.
+//!
+//! | operation | path (after the collection) | answer |
+//! |---|---|---|
+//! | create | `POST` | `201`, `SimplePublicObject` |
+//! | read | `GET /{id}` (`properties`, `propertiesWithHistory`, `associations`, `archived`, `idProperty=email` for contacts) | `200` |
+//! | update | `PATCH /{id}` (merges; `""` clears a property; `idProperty`) | `200` |
+//! | archive | `DELETE /{id}` | `204` |
+//! | list | `GET` (`limit` default 10, at most 100; the `paging.next.after` cursor) | `200` |
+//! | search | `POST /search` (`filterGroups` ORed, their `filters` ANDed, every `Filter.operator`; `query`; `sorts` as `name` / `-name`; `limit` default 10, at most 200; `after`) | `200`, with `total` |
+//! | batch read | `POST /batch/read` (by id or `idProperty`) | `200`; the missing ids as `errors`, `207` in `v3` and `2026-03` |
+//! | batch create | `POST /batch/create` (all or nothing) | `201` |
+//!
+//! Each account has its own contacts and companies; ids are unique across
+//! accounts and types. Writes fill in `createdate`, `hs_object_id` and
+//! `lastmodifieddate` (`hs_lastmodifieddate` for companies) and answer the
+//! properties written plus those; reads answer the properties asked for,
+//! else HubSpot's defaults, leaving out unset ones. A contact's `email` is
+//! unique per account among live contacts, compared case-insensitively: a
+//! second one is `409`, category `CONFLICT`, "Contact already exists.
+//! Existing ID: …". Associations given at create (to a live contact or
+//! company of the account) are served both ways under `associations`.
+//! The CRM takes the same credentials as the other API routes (a bearer
+//! token, not the developer key) and counts in the account's rate-limit
+//! window.
+//!
+//! Every account starts with [`CrmSeed::samples`] (Ada Lovelace,
+//! `ada@example.com`, the seeded visitor `V-2001`); [`FakeConfig::crm_seed`]
+//! and [`FakeHubSpot::seed_crm`] add more, [`FakeHubSpot::crm_objects`]
+//! shows them. The visitor of a new thread (the first sender of an
+//! `INCOMING` published message, the first recipient of an `OUTGOING`
+//! one) becomes its `associatedContactId`: the contact with that email or
+//! phone number (created if none), or one made for any other delivery
+//! identifier, named after the visitor. So the contact behind a
+//! conversation is a `GET` away.
 //!
 //! # Webhooks
 //!
@@ -106,8 +151,9 @@
 //! - a non-empty body not sent as `application/json`: 415;
 //! - a query parameter of the wrong type or value: 400, `VALIDATION_ERROR`,
 //!   one entry per problem with `in` set to the parameter's name;
-//! - unknown thread, message, channel, account, inbox or actor: 404,
-//!   `OBJECT_NOT_FOUND`;
+//! - unknown thread, message, channel, account, inbox, actor, contact or
+//!   company: 404, `OBJECT_NOT_FOUND`;
+//! - a contact email already taken: 409, `CONFLICT`;
 //! - unknown route (a trailing slash included: it is not an empty path
 //!   parameter): 404; known route, wrong method: 405 with `Allow`
 //!   listing the methods served there.
