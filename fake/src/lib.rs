@@ -1,5 +1,6 @@
-//! An in-memory HubSpot Conversations server for tests, examples and local
-//! development of custom-channel integrations.
+//! An in-memory HubSpot Conversations (and CRM contacts and companies)
+//! server for tests, examples and local development of custom-channel
+//! integrations.
 //!
 //! [`FakeHubSpot`] serves real HTTP on a loopback socket and stands in for
 //! `https://api.hubapi.com`. It validates requests the way HubSpot's
@@ -12,7 +13,8 @@
 //! Every (version, operation) pair of HubSpot's Custom Channels (`v3`,
 //! `2026-03`, `2026-09`), Conversations Inbox & Messages (`v3`, `2026-09`)
 //! and Visitor Identification (`v3`, `2026-03`) specs: 77 in all, at the
-//! paths the specs give.
+//! paths the specs give; and the CRM essentials for contacts and companies
+//! (see [below](#crm-contacts-and-companies)).
 //!
 //! | API | operations |
 //! |---|---|
@@ -38,6 +40,49 @@
 //! sets the thread's `assignedTo`. Lists page with `limit` (else
 //! `defaultPageLength`, else 20) and the `paging.next.after` cursor they
 //! hand out.
+//!
+//! # CRM: contacts and companies
+//!
+//! Eight operations on contacts and on companies, in `v3`
+//! (`/crm/v3/objects/contacts…`, `/crm/v3/objects/companies…`), `2026-03`
+//! (`/crm/objects/2026-03/contacts…`) and `2026-09` (the generic
+//! `/crm/objects/2026-09/{objectType}…`, where `contacts`, `contact`, `0-1`,
+//! `companies`, `company` and `0-2` name the same stores; HubSpot's other
+//! standard types are `404`, unknown names `400`): 40 routes.
+//!
+//! | operation | path (after the collection) | answer |
+//! |---|---|---|
+//! | create | `POST` | `201`, `SimplePublicObject` |
+//! | read | `GET /{id}` (`properties`, `propertiesWithHistory`, `associations`, `archived`, `idProperty=email` for contacts) | `200` |
+//! | update | `PATCH /{id}` (merges; `""` clears a property; `idProperty`) | `200` |
+//! | archive | `DELETE /{id}` | `204` |
+//! | list | `GET` (`limit` default 10, at most 100; the `paging.next.after` cursor) | `200` |
+//! | search | `POST /search` (`filterGroups` ORed, their `filters` ANDed, every `Filter.operator`; `query`; `sorts` as `name` / `-name`; `limit` default 10, at most 200; `after`) | `200`, with `total` |
+//! | batch read | `POST /batch/read` (by id or `idProperty`) | `200`; the missing ids as `errors`, `207` in `v3` and `2026-03` |
+//! | batch create | `POST /batch/create` (all or nothing) | `201` |
+//!
+//! Each account has its own contacts and companies; ids are unique across
+//! accounts and types. Writes fill in `createdate`, `hs_object_id` and
+//! `lastmodifieddate` (`hs_lastmodifieddate` for companies) and answer the
+//! properties written plus those; reads answer the properties asked for,
+//! else HubSpot's defaults, leaving out unset ones. A contact's `email` is
+//! unique per account among live contacts, compared case-insensitively: a
+//! second one is `409`, category `CONFLICT`, "Contact already exists.
+//! Existing ID: …". Associations given at create (to a live contact or
+//! company of the account) are served both ways under `associations`.
+//! The CRM takes the same credentials as the other API routes (a bearer
+//! token, not the developer key) and counts in the account's rate-limit
+//! window.
+//!
+//! Every account starts with [`CrmSeed::samples`] (Ada Lovelace,
+//! `ada@example.com`, the seeded visitor `V-2001`); [`FakeConfig::crm_seed`]
+//! and [`FakeHubSpot::seed_crm`] add more, [`FakeHubSpot::crm_objects`]
+//! shows them. The visitor of a new thread (the first sender of an
+//! `INCOMING` published message, the first recipient of an `OUTGOING`
+//! one) becomes its `associatedContactId`: the contact with that email or
+//! phone number (created if none), or one made for any other delivery
+//! identifier, named after the visitor. So the contact behind a
+//! conversation is a `GET` away.
 //!
 //! # Webhooks
 //!
@@ -106,8 +151,9 @@
 //! - a non-empty body not sent as `application/json`: 415;
 //! - a query parameter of the wrong type or value: 400, `VALIDATION_ERROR`,
 //!   one entry per problem with `in` set to the parameter's name;
-//! - unknown thread, message, channel, account, inbox or actor: 404,
-//!   `OBJECT_NOT_FOUND`;
+//! - unknown thread, message, channel, account, inbox, actor, contact or
+//!   company: 404, `OBJECT_NOT_FOUND`;
+//! - a contact email already taken: 409, `CONFLICT`;
 //! - unknown route (a trailing slash included: it is not an empty path
 //!   parameter): 404; known route, wrong method: 405 with `Allow`
 //!   listing the methods served there.
@@ -146,6 +192,7 @@
 
 mod accounts;
 mod conn;
+mod crm;
 mod errors;
 mod faults;
 mod oauth;
@@ -170,6 +217,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use accounts::{AccountStats, GrantType};
+pub use crm::{CrmObjectType, CrmSeed};
 pub use faults::{FakeStats, Fault, FaultConfig, RateLimitConfig};
 pub use oauth::{AuthorizeError, DEFAULT_SCOPES, IssuedTokens, OAuthApp};
 pub use recording::{RecordedRequest, ScriptedResponse};
@@ -226,6 +274,9 @@ pub struct FakeConfig {
     /// The public app every account installs: OAuth client, redirect URI,
     /// scopes, developer API key, token lifetimes.
     pub oauth: OAuthApp,
+    /// Contacts and companies created when the fake starts, in order;
+    /// [`CrmSeed::samples`] by default (the seeded visitor's contact).
+    pub crm_seed: Vec<CrmSeed>,
 }
 
 impl std::fmt::Debug for FakeConfig {
@@ -240,6 +291,7 @@ impl std::fmt::Debug for FakeConfig {
             .field("webhook_retry", &self.webhook_retry)
             .field("accounts", &self.accounts)
             .field("oauth", &self.oauth)
+            .field("crm_seed", &self.crm_seed)
             .finish()
     }
 }
@@ -248,7 +300,8 @@ impl Default for FakeConfig {
     /// [`FakeHubSpot::DEFAULT_TOKEN`] on `127.0.0.1:0`, no rate limit, no
     /// faults, signing webhooks with [`FakeHubSpot::DEFAULT_CLIENT_SECRET`],
     /// no channel webhooks, the default [`WebhookRetry`], one account
-    /// ([`FakeHubSpot::PORTAL_ID`]) and the default [`OAuthApp`].
+    /// ([`FakeHubSpot::PORTAL_ID`]), the default [`OAuthApp`] and the
+    /// [`CrmSeed::samples`].
     fn default() -> Self {
         FakeConfig {
             token: FakeHubSpot::DEFAULT_TOKEN.to_string(),
@@ -260,6 +313,7 @@ impl Default for FakeConfig {
             webhook_retry: WebhookRetry::default(),
             accounts: Vec::new(),
             oauth: OAuthApp::default(),
+            crm_seed: CrmSeed::samples(),
         }
     }
 }
@@ -295,6 +349,28 @@ impl FakeConfig {
                 self.accounts.push(hub_id);
             }
         }
+        self
+    }
+
+    /// Adds a contact or company to create at start (after the ones
+    /// already listed).
+    ///
+    /// ```
+    /// use hubspot_fake::{CrmSeed, FakeConfig};
+    /// let config = FakeConfig::default()
+    ///     .without_crm_samples()
+    ///     .seed_crm(CrmSeed::contact([("email", "grace@example.com")]));
+    /// assert_eq!(config.crm_seed.len(), 1);
+    /// ```
+    pub fn seed_crm(mut self, seed: CrmSeed) -> Self {
+        self.crm_seed.push(seed);
+        self
+    }
+
+    /// No CRM objects at start: drops every seed, [`CrmSeed::samples`]
+    /// included.
+    pub fn without_crm_samples(mut self) -> Self {
+        self.crm_seed.clear();
         self
     }
 
@@ -393,7 +469,23 @@ impl FakeHubSpot {
         } else {
             config.accounts
         };
+        if let Some(seed) = config
+            .crm_seed
+            .iter()
+            .find(|seed| seed.hub_id.is_some_and(|hub| !hub_ids.contains(&hub)))
+        {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!(
+                    "a CRM seed is for account {:?}, which is not one of the fake's accounts {hub_ids:?}",
+                    seed.hub_id
+                ),
+            ));
+        }
         let shared = Arc::new(Shared::new(config.token, &hub_ids, config.oauth, webhooks));
+        for seed in &config.crm_seed {
+            seed_crm(&shared, seed);
+        }
         shared.with_chaos(|chaos| {
             chaos.set_rate_limit(config.rate_limit);
             chaos.set_faults(config.faults);
@@ -512,6 +604,49 @@ impl FakeHubSpot {
         let id = thread_id.parse::<u64>().ok()?;
         self.shared
             .find_in_stores(|store| store.thread_messages(id))
+    }
+
+    // ---- CRM -----------------------------------------------------------------
+
+    /// Creates a contact or company now, as [`FakeConfig::crm_seed`] does
+    /// at start (an upsert by contact email), and answers each account's
+    /// object as `GET` would serve it with every property. Empty if the
+    /// seed names an account the fake does not have.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use hubspot_fake::{CrmObjectType, CrmSeed, FakeHubSpot};
+    ///
+    /// let fake = FakeHubSpot::start().await?;
+    /// let created = fake.seed_crm(CrmSeed::company([("name", "Acme"), ("domain", "acme.test")]));
+    /// assert_eq!(created[0]["properties"]["name"], "Acme");
+    /// let companies = fake.crm_objects(fake.default_hub_id(), CrmObjectType::Companies).unwrap();
+    /// assert_eq!(companies, created);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn seed_crm(&self, seed: CrmSeed) -> Vec<Value> {
+        if seed.hub_id.is_some_and(|hub| !self.shared.has_account(hub)) {
+            return Vec::new();
+        }
+        seed_crm(&self.shared, &seed)
+    }
+
+    /// The live contacts or companies of account `hub_id`, by id, each as
+    /// `GET` would serve it with every property; `None` if there is no
+    /// such account. Contacts made for conversation visitors are included.
+    pub fn crm_objects(&self, hub_id: i64, object_type: CrmObjectType) -> Option<Vec<Value>> {
+        self.shared.has_account(hub_id).then(|| {
+            self.shared.with_account_store(hub_id, |store| {
+                store
+                    .crm
+                    .all(object_type, false)
+                    .into_iter()
+                    .map(crm::Record::to_full_json)
+                    .collect()
+            })
+        })
     }
 
     // ---- accounts and OAuth ----------------------------------------------
@@ -687,6 +822,27 @@ impl FakeHubSpot {
             task.abort();
         }
     }
+}
+
+/// Applies one seed to its account (or every account), answering the
+/// objects as served with every property.
+fn seed_crm(shared: &Shared, seed: &CrmSeed) -> Vec<Value> {
+    let hubs = match seed.hub_id {
+        Some(hub) => vec![hub],
+        None => shared.hub_ids(),
+    };
+    let now = time::now_rfc3339();
+    hubs.into_iter()
+        .filter_map(|hub| {
+            shared.with_account_store(hub, |store| {
+                let id = store.crm.seed(seed, &now);
+                store
+                    .crm
+                    .get(seed.object_type, id)
+                    .map(crm::Record::to_full_json)
+            })
+        })
+        .collect()
 }
 
 impl Drop for FakeHubSpot {

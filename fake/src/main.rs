@@ -9,6 +9,7 @@
 //!     [--redirect-uri URL] [--app-id N] [--developer-key K] [--scopes LIST]
 //!     [--token-lifetime-secs N] [--code-lifetime-secs N]
 //!     [--rotate-refresh-tokens] [--require-developer-key]
+//!     [--contact PROPS]... [--company PROPS]... [--no-crm-samples]
 //! ```
 #![warn(missing_docs)]
 
@@ -16,7 +17,9 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use hubspot_fake::{FakeConfig, FakeHubSpot, Fault, FaultConfig, OAuthApp, RateLimitConfig};
+use hubspot_fake::{
+    CrmObjectType, CrmSeed, FakeConfig, FakeHubSpot, Fault, FaultConfig, OAuthApp, RateLimitConfig,
+};
 
 /// Port used when `--port` is not given.
 const DEFAULT_PORT: u16 = 4010;
@@ -28,6 +31,7 @@ USAGE:
     hubspot-fake [--port N] [--bind ADDR] [--token T] [--client-secret S]
                  [--webhook CHANNEL_ID=URL]... [--rate-limit N] [--rate-window-ms MS]
                  [--fault-rate R] [--faults LIST] [--seed N] [--slow-ms MS] [--spare-oauth]
+                 [--account HUB_ID]... [--contact PROPS]... [--company PROPS]...
 
 OPTIONS:
     --port N                  port to listen on (default 4010; 0 picks a free port)
@@ -66,6 +70,12 @@ OPTIONS:
                               rejected from then on
     --require-developer-key   channel administration accepts only hapikey=&appId=, not
                               bearer tokens, as at HubSpot
+    --contact PROPS           a CRM contact in every account, e.g.
+                              email=grace@example.com,firstname=Grace (an existing
+                              email gets the properties merged in); repeat for more
+    --company PROPS           a CRM company in every account, e.g. name=Acme,domain=acme.test
+    --no-crm-samples          do not seed the sample contact (Ada Lovelace,
+                              ada@example.com, the seeded visitor V-2001)
     -h, --help                print this help
 
 Secrets given by flag (--token, --client-secret, --developer-key) are never printed.
@@ -90,6 +100,8 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     let mut faults = FaultConfig::new(0.0);
     let mut accounts: Vec<i64> = Vec::new();
     let mut oauth = OAuthApp::default();
+    let mut crm_seed = CrmSeed::samples();
+    let mut crm_extra = Vec::new();
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -225,6 +237,18 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
                     oauth.code_lifetime = Duration::from_secs(secs);
                 }
             }
+            "--contact" | "--company" => {
+                let object_type = if flag == "--contact" {
+                    CrmObjectType::Contacts
+                } else {
+                    CrmObjectType::Companies
+                };
+                crm_extra.push(CrmSeed::new(
+                    object_type,
+                    properties(&value(&flag)?, &flag)?,
+                ));
+            }
+            "--no-crm-samples" => crm_seed.clear(),
             "--rotate-refresh-tokens" => oauth.rotate_refresh_tokens = true,
             "--require-developer-key" => oauth.require_developer_key = true,
             "--webhook" => {
@@ -259,8 +283,27 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
         webhooks,
         accounts,
         oauth,
+        crm_seed: crm_seed.into_iter().chain(crm_extra).collect(),
         ..FakeConfig::default()
     })))
+}
+
+/// `name=value,name=value` as CRM properties.
+fn properties(value: &str, flag: &str) -> Result<Vec<(String, String)>, String> {
+    let pairs = value
+        .split(',')
+        .filter(|pair| !pair.trim().is_empty())
+        .map(|pair| {
+            pair.split_once('=')
+                .map(|(name, value)| (name.trim().to_owned(), value.trim().to_owned()))
+                .filter(|(name, _)| !name.is_empty())
+                .ok_or_else(|| format!("{flag}: expected name=value[,name=value...], got {pair}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if pairs.is_empty() {
+        return Err(format!("{flag}: give at least one name=value"));
+    }
+    Ok(pairs)
 }
 
 fn non_empty(value: String, flag: &str) -> Result<String, String> {
@@ -376,6 +419,13 @@ async fn main() -> ExitCode {
         } else {
             ""
         }
+    );
+    let hub = fake.default_hub_id();
+    let count = |object_type| fake.crm_objects(hub, object_type).map_or(0, |o| o.len());
+    println!(
+        "  CRM (account {hub}): {} contact(s), {} company(ies); conversation visitors become contacts",
+        count(CrmObjectType::Contacts),
+        count(CrmObjectType::Companies)
     );
     for (channel, url) in &webhooks {
         println!("  channel {channel} webhooks -> {url}");
@@ -567,6 +617,33 @@ mod tests {
             (&["--token-lifetime-secs", "0"][..], "seconds"),
             (&["--scopes", ","][..], "at least one"),
             (&["--developer-key", ""][..], "non-empty"),
+        ] {
+            let message = config(args).unwrap_err();
+            assert!(message.contains(error), "{args:?}: {message}");
+        }
+    }
+
+    #[test]
+    fn crm_seed_flags() {
+        assert_eq!(config(&[]).unwrap().crm_seed, CrmSeed::samples());
+        let parsed = config(&[
+            "--contact",
+            "email=grace@example.com, firstname=Grace",
+            "--company=name=Acme,domain=acme.test",
+            "--no-crm-samples",
+        ])
+        .unwrap();
+        assert_eq!(
+            parsed.crm_seed,
+            [
+                CrmSeed::contact([("email", "grace@example.com"), ("firstname", "Grace")]),
+                CrmSeed::company([("name", "Acme"), ("domain", "acme.test")]),
+            ]
+        );
+        for (args, error) in [
+            (&["--contact", "email"][..], "name=value"),
+            (&["--company", ","][..], "at least one"),
+            (&["--contact", "=x"][..], "name=value"),
         ] {
             let message = config(args).unwrap_err();
             assert!(message.contains(error), "{args:?}: {message}");

@@ -621,3 +621,154 @@ pub(crate) static TOKEN_REQUEST: Obj = Obj {
         opt("lastName", Ty::String),
     ],
 };
+
+// ---------------------------------------------------------------------------
+// CRM objects (contacts and companies; the same schemas in every version)
+// ---------------------------------------------------------------------------
+
+/// `Filter.operator`.
+pub(crate) const FILTER_OPERATORS: &[&str] = &[
+    "BETWEEN",
+    "CONTAINS_TOKEN",
+    "EQ",
+    "GT",
+    "GTE",
+    "HAS_PROPERTY",
+    "IN",
+    "LT",
+    "LTE",
+    "NEQ",
+    "NOT_CONTAINS_TOKEN",
+    "NOT_HAS_PROPERTY",
+    "NOT_IN",
+];
+
+/// `AssociationSpec.associationCategory`.
+pub(crate) const ASSOCIATION_CATEGORIES: &[&str] = &[
+    "HUBSPOT_DEFINED",
+    "INTEGRATOR_DEFINED",
+    "USER_DEFINED",
+    "WORK",
+];
+
+/// A CRM object's `properties`: property name to string value.
+const PROPERTY_MAP: Ty = Ty::Map(&Ty::String);
+
+/// `PublicObjectId`.
+static PUBLIC_OBJECT_ID: Obj = Obj {
+    name: "PublicObjectId",
+    fields: &[req("id", Ty::String)],
+};
+
+/// `AssociationSpec`.
+static ASSOCIATION_SPEC: Obj = Obj {
+    name: "AssociationSpec",
+    fields: &[
+        req("associationCategory", Ty::Enum(ASSOCIATION_CATEGORIES)),
+        req("associationTypeId", Ty::Int32),
+    ],
+};
+
+/// `PublicAssociationsForObject`.
+static ASSOCIATIONS_FOR_OBJECT: Obj = Obj {
+    name: "PublicAssociationsForObject",
+    fields: &[
+        req("to", Ty::Object(&PUBLIC_OBJECT_ID)),
+        req("types", Ty::Array(&Ty::Object(&ASSOCIATION_SPEC))),
+    ],
+};
+
+/// `SimplePublicObjectInputForCreate`. The spec requires `associations`;
+/// HubSpot (and its own examples) create objects without them, so the fake
+/// reads it as optional (`spec_check::RELAXED_REQUIRED`).
+pub(crate) static CRM_CREATE: Obj = Obj {
+    name: "SimplePublicObjectInputForCreate",
+    fields: &[
+        opt(
+            "associations",
+            Ty::Array(&Ty::Object(&ASSOCIATIONS_FOR_OBJECT)),
+        ),
+        req("properties", PROPERTY_MAP),
+    ],
+};
+
+/// `SimplePublicObjectInput` (`PATCH` of one object).
+pub(crate) static CRM_UPDATE: Obj = Obj {
+    name: "SimplePublicObjectInput",
+    fields: &[req("properties", PROPERTY_MAP)],
+};
+
+/// `Filter`.
+static FILTER: Obj = Obj {
+    name: "Filter",
+    fields: &[
+        opt("highValue", Ty::String),
+        req("operator", Ty::Enum(FILTER_OPERATORS)),
+        req("propertyName", Ty::String),
+        opt("value", Ty::String),
+        opt("values", Ty::Array(&Ty::String)),
+    ],
+};
+
+/// `FilterGroup`.
+static FILTER_GROUP: Obj = Obj {
+    name: "FilterGroup",
+    fields: &[req("filters", Ty::Array(&Ty::Object(&FILTER)))],
+};
+
+/// `PublicObjectSearchRequest`. The spec requires every property but
+/// `query`; HubSpot answers a search with none of them (all objects, first
+/// page), so the fake reads them as optional (`spec_check::RELAXED_REQUIRED`).
+pub(crate) static CRM_SEARCH: Obj = Obj {
+    name: "PublicObjectSearchRequest",
+    fields: &[
+        opt("after", Ty::String),
+        opt("filterGroups", Ty::Array(&Ty::Object(&FILTER_GROUP))),
+        opt("limit", Ty::Int32),
+        opt("properties", Ty::Array(&Ty::String)),
+        opt("query", Ty::String),
+        opt("sorts", Ty::Array(&Ty::String)),
+    ],
+};
+
+/// `SimplePublicObjectId`.
+static SIMPLE_OBJECT_ID: Obj = Obj {
+    name: "SimplePublicObjectId",
+    fields: &[req("id", Ty::String)],
+};
+
+/// `BatchReadInputSimplePublicObjectId`. `properties` and
+/// `propertiesWithHistory` are required by the spec and optional at
+/// HubSpot (`spec_check::RELAXED_REQUIRED`).
+pub(crate) static CRM_BATCH_READ: Obj = Obj {
+    name: "BatchReadInputSimplePublicObjectId",
+    fields: &[
+        opt("idProperty", Ty::String),
+        req("inputs", Ty::Array(&Ty::Object(&SIMPLE_OBJECT_ID))),
+        opt("properties", Ty::Array(&Ty::String)),
+        opt("propertiesWithHistory", Ty::Array(&Ty::String)),
+    ],
+};
+
+/// `SimplePublicObjectBatchInputForCreate` (`associations` relaxed as in
+/// [`CRM_CREATE`]).
+static CRM_BATCH_CREATE_INPUT: Obj = Obj {
+    name: "SimplePublicObjectBatchInputForCreate",
+    fields: &[
+        opt(
+            "associations",
+            Ty::Array(&Ty::Object(&ASSOCIATIONS_FOR_OBJECT)),
+        ),
+        opt("objectWriteTraceId", Ty::String),
+        req("properties", PROPERTY_MAP),
+    ],
+};
+
+/// `BatchInputSimplePublicObjectBatchInputForCreate`.
+pub(crate) static CRM_BATCH_CREATE: Obj = Obj {
+    name: "BatchInputSimplePublicObjectBatchInputForCreate",
+    fields: &[req(
+        "inputs",
+        Ty::Array(&Ty::Object(&CRM_BATCH_CREATE_INPUT)),
+    )],
+};

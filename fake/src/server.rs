@@ -165,7 +165,8 @@ fn dispatch(
                     "path",
                     format!(
                         "No route for {} {} (hubspot-fake serves the Custom Channels, \
-                         Conversations Inbox & Messages and Visitor Identification APIs)",
+                         Conversations Inbox & Messages, Visitor Identification and CRM \
+                         contacts and companies APIs)",
                         request.method, request.path
                     ),
                 ),

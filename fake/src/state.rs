@@ -10,6 +10,7 @@ use std::time::Instant;
 use serde_json::Value;
 
 use crate::accounts::AccountStats;
+use crate::crm::CrmStore;
 use crate::faults::{Chaos, Fault};
 use crate::oauth::OAuthApp;
 use crate::oauth::tokens::{AccessCheck, Tokens};
@@ -85,11 +86,18 @@ pub(crate) struct Ids {
     message: AtomicU64,
     thread: AtomicU64,
     channel_account: AtomicU64,
+    crm_object: AtomicU64,
 }
 
 impl Ids {
     fn next(counter: &AtomicU64) -> u64 {
         counter.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// A fresh CRM object id (contacts and companies share the range, as
+    /// an id names one object).
+    pub(crate) fn next_crm_id(&self) -> u64 {
+        FIRST_CRM_OBJECT_ID + Ids::next(&self.crm_object)
     }
 }
 
@@ -339,8 +347,11 @@ pub(crate) enum ConversationKey {
 /// The inbox a thread lands in when its channel account is not one the
 /// fake knows (the first seeded inbox).
 pub(crate) const DEFAULT_INBOX_ID: &str = "1001";
-/// The contact every thread is associated with (the fake has no CRM).
-const CONTACT_ID: &str = "9000001";
+/// The contact a thread names when its visitor has no delivery identifier
+/// to make a contact of (no contact has this id).
+const NO_CONTACT_ID: &str = "9000001";
+/// First CRM object (contact, company) id handed out.
+const FIRST_CRM_OBJECT_ID: u64 = 7_000_001;
 /// First custom channel id handed out.
 const FIRST_CHANNEL_ID: i32 = 2001;
 /// First channel account id handed out.
@@ -368,6 +379,8 @@ pub(crate) struct Thread {
     pub(crate) closed_at: Option<String>,
     /// `createdAt` of the newest message.
     pub(crate) latest_message_at: Option<String>,
+    /// The contact of its visitor (`associatedContactId`), once known.
+    pub(crate) contact_id: Option<String>,
 }
 
 impl Thread {
@@ -377,7 +390,7 @@ impl Thread {
             "id": id.to_string(),
             "inboxId": self.inbox_id,
             "status": self.status,
-            "associatedContactId": CONTACT_ID,
+            "associatedContactId": self.contact_id.as_deref().unwrap_or(NO_CONTACT_ID),
             "originalChannelId": self.channel_id,
             "originalChannelAccountId": self.channel_account_id,
             "spam": false,
@@ -420,6 +433,8 @@ pub(crate) struct Store {
     pub(crate) channel_accounts: BTreeMap<i64, Value>,
     /// Tokens handed out so far, for unique values.
     pub(crate) tokens_issued: u64,
+    /// Contacts and companies.
+    pub(crate) crm: CrmStore,
 }
 
 impl Store {
@@ -431,6 +446,7 @@ impl Store {
             threads: HashMap::new(),
             thread_keys: HashMap::new(),
             idempotency: HashMap::new(),
+            crm: CrmStore::new(Arc::clone(&ids)),
             ids,
             channel_accounts: BTreeMap::new(),
             tokens_issued: 0,
@@ -485,6 +501,7 @@ impl Store {
                 created_at: now_rfc3339(),
                 closed_at: None,
                 latest_message_at: None,
+                contact_id: None,
             },
         );
         self.thread_keys.insert(full_key, id);

@@ -605,7 +605,7 @@ async fn unknown_routes_are_404_and_wrong_methods_405() {
         "/",
         "/conversations/v3/conversations/threadz",
         "/conversations/custom-channels/2024-01/1/messages",
-        "/crm/v3/objects/contacts",
+        "/crm/v3/objects/deals",
     ] {
         let response = client.post(path, &json!({})).await;
         assert_eq!(response.status, 404, "{path}");

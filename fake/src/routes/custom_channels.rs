@@ -46,6 +46,17 @@ pub(crate) fn publish(
         }
         let channel_account_id = str_field(&egg, "channelAccountId");
         let thread_id = store.thread_for(channel_id, channel_account_id, conversation_key(&egg));
+        let needs_contact = store
+            .thread(thread_id)
+            .is_some_and(|thread| thread.contact_id.is_none());
+        if needs_contact && let Some((kind, value, name)) = visitor(&egg) {
+            let contact = store
+                .crm
+                .contact_for_visitor(kind, value, name, &now_rfc3339());
+            if let (Some(contact), Some(thread)) = (contact, store.thread_mut(thread_id)) {
+                thread.contact_id = Some(contact.to_string());
+            }
+        }
         let id = store.new_message_id();
         let message = published_message(&egg, version, channel_id, &id, thread_id, shared.app_id);
         store.insert_message(thread_id, id.clone(), message.clone());
@@ -86,6 +97,25 @@ fn conversation_key(egg: &Value) -> ConversationKey {
         .or_else(|| first_value(ours))
         .unwrap_or_default();
     ConversationKey::Participant(value.to_string())
+}
+
+/// The visitor of a published message, whose contact its thread is
+/// associated with: the first sender of an INCOMING message, the first
+/// recipient of an OUTGOING one, as `(delivery identifier type, value,
+/// name)`.
+fn visitor(egg: &Value) -> Option<(&str, &str, Option<&str>)> {
+    let side = if str_field(egg, "messageDirection") == "OUTGOING" {
+        "recipients"
+    } else {
+        "senders"
+    };
+    let participant = items(egg, side).first()?;
+    let identifier = participant.get("deliveryIdentifier")?;
+    Some((
+        str_field(identifier, "type"),
+        str_field(identifier, "value"),
+        opt_str(participant, "name"),
+    ))
 }
 
 /// The stored `PublicConversationsMessage` for a validated egg.

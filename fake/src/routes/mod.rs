@@ -5,6 +5,7 @@
 //! lists every (version, operation) pair of the specs.
 
 mod admin;
+mod crm;
 mod custom_channels;
 mod inbox;
 mod params;
@@ -14,6 +15,9 @@ mod shapes;
 mod threads;
 
 use serde_json::Value;
+
+use crate::crm::CrmObjectType;
+pub(crate) use crm::{CrmOp, CrmPath};
 
 pub(crate) use params::percent_decode;
 #[cfg(test)]
@@ -153,10 +157,18 @@ pub(crate) enum Op {
     GetThreadMessage,
     GetOriginalContent,
     GenerateVisitorToken,
+    /// A CRM operation on contacts or companies.
+    Crm(crm::CrmOp, crm::CrmPath),
 }
 
+/// How many of [`ROUTES`] are CRM routes: 8 operations on contacts and on
+/// companies in `v3` and `2026-03`, and on `{objectType}` in `2026-09`.
+#[cfg(test)]
+pub(crate) const CRM_ROUTES: usize = 40;
+
 /// `(method, path with `{}` for each parameter, operation, version)`: every
-/// (version, operation) pair of the specs.
+/// (version, operation) pair of the Conversations specs, and the CRM
+/// operations the fake serves.
 pub(crate) const ROUTES: &[(&str, &str, Op, Ver)] = &[
     (
         "GET",
@@ -620,6 +632,246 @@ pub(crate) const ROUTES: &[(&str, &str, Op, Ver)] = &[
         Op::GenerateVisitorToken,
         Ver::V2026_03,
     ),
+    (
+        "GET",
+        "/crm/v3/objects/contacts",
+        Op::Crm(CrmOp::List, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/crm/v3/objects/contacts",
+        Op::Crm(CrmOp::Create, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/crm/v3/objects/contacts/batch/create",
+        Op::Crm(CrmOp::BatchCreate, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/crm/v3/objects/contacts/batch/read",
+        Op::Crm(CrmOp::BatchRead, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/crm/v3/objects/contacts/search",
+        Op::Crm(CrmOp::Search, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/crm/v3/objects/contacts/{}",
+        Op::Crm(CrmOp::Get, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V3,
+    ),
+    (
+        "DELETE",
+        "/crm/v3/objects/contacts/{}",
+        Op::Crm(CrmOp::Archive, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V3,
+    ),
+    (
+        "PATCH",
+        "/crm/v3/objects/contacts/{}",
+        Op::Crm(CrmOp::Update, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/crm/v3/objects/companies",
+        Op::Crm(CrmOp::List, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/crm/v3/objects/companies",
+        Op::Crm(CrmOp::Create, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/crm/v3/objects/companies/batch/create",
+        Op::Crm(CrmOp::BatchCreate, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/crm/v3/objects/companies/batch/read",
+        Op::Crm(CrmOp::BatchRead, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V3,
+    ),
+    (
+        "POST",
+        "/crm/v3/objects/companies/search",
+        Op::Crm(CrmOp::Search, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/crm/v3/objects/companies/{}",
+        Op::Crm(CrmOp::Get, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V3,
+    ),
+    (
+        "DELETE",
+        "/crm/v3/objects/companies/{}",
+        Op::Crm(CrmOp::Archive, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V3,
+    ),
+    (
+        "PATCH",
+        "/crm/v3/objects/companies/{}",
+        Op::Crm(CrmOp::Update, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V3,
+    ),
+    (
+        "GET",
+        "/crm/objects/2026-03/contacts",
+        Op::Crm(CrmOp::List, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V2026_03,
+    ),
+    (
+        "POST",
+        "/crm/objects/2026-03/contacts",
+        Op::Crm(CrmOp::Create, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V2026_03,
+    ),
+    (
+        "POST",
+        "/crm/objects/2026-03/contacts/batch/create",
+        Op::Crm(CrmOp::BatchCreate, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V2026_03,
+    ),
+    (
+        "POST",
+        "/crm/objects/2026-03/contacts/batch/read",
+        Op::Crm(CrmOp::BatchRead, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V2026_03,
+    ),
+    (
+        "POST",
+        "/crm/objects/2026-03/contacts/search",
+        Op::Crm(CrmOp::Search, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V2026_03,
+    ),
+    (
+        "GET",
+        "/crm/objects/2026-03/contacts/{}",
+        Op::Crm(CrmOp::Get, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V2026_03,
+    ),
+    (
+        "DELETE",
+        "/crm/objects/2026-03/contacts/{}",
+        Op::Crm(CrmOp::Archive, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V2026_03,
+    ),
+    (
+        "PATCH",
+        "/crm/objects/2026-03/contacts/{}",
+        Op::Crm(CrmOp::Update, CrmPath::Fixed(CrmObjectType::Contacts)),
+        Ver::V2026_03,
+    ),
+    (
+        "GET",
+        "/crm/objects/2026-03/companies",
+        Op::Crm(CrmOp::List, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V2026_03,
+    ),
+    (
+        "POST",
+        "/crm/objects/2026-03/companies",
+        Op::Crm(CrmOp::Create, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V2026_03,
+    ),
+    (
+        "POST",
+        "/crm/objects/2026-03/companies/batch/create",
+        Op::Crm(CrmOp::BatchCreate, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V2026_03,
+    ),
+    (
+        "POST",
+        "/crm/objects/2026-03/companies/batch/read",
+        Op::Crm(CrmOp::BatchRead, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V2026_03,
+    ),
+    (
+        "POST",
+        "/crm/objects/2026-03/companies/search",
+        Op::Crm(CrmOp::Search, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V2026_03,
+    ),
+    (
+        "GET",
+        "/crm/objects/2026-03/companies/{}",
+        Op::Crm(CrmOp::Get, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V2026_03,
+    ),
+    (
+        "DELETE",
+        "/crm/objects/2026-03/companies/{}",
+        Op::Crm(CrmOp::Archive, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V2026_03,
+    ),
+    (
+        "PATCH",
+        "/crm/objects/2026-03/companies/{}",
+        Op::Crm(CrmOp::Update, CrmPath::Fixed(CrmObjectType::Companies)),
+        Ver::V2026_03,
+    ),
+    (
+        "GET",
+        "/crm/objects/2026-09/{}",
+        Op::Crm(CrmOp::List, CrmPath::Param),
+        Ver::V2026_09,
+    ),
+    (
+        "POST",
+        "/crm/objects/2026-09/{}",
+        Op::Crm(CrmOp::Create, CrmPath::Param),
+        Ver::V2026_09,
+    ),
+    (
+        "POST",
+        "/crm/objects/2026-09/{}/batch/create",
+        Op::Crm(CrmOp::BatchCreate, CrmPath::Param),
+        Ver::V2026_09,
+    ),
+    (
+        "POST",
+        "/crm/objects/2026-09/{}/batch/read",
+        Op::Crm(CrmOp::BatchRead, CrmPath::Param),
+        Ver::V2026_09,
+    ),
+    (
+        "POST",
+        "/crm/objects/2026-09/{}/search",
+        Op::Crm(CrmOp::Search, CrmPath::Param),
+        Ver::V2026_09,
+    ),
+    (
+        "GET",
+        "/crm/objects/2026-09/{}/{}",
+        Op::Crm(CrmOp::Get, CrmPath::Param),
+        Ver::V2026_09,
+    ),
+    (
+        "DELETE",
+        "/crm/objects/2026-09/{}/{}",
+        Op::Crm(CrmOp::Archive, CrmPath::Param),
+        Ver::V2026_09,
+    ),
+    (
+        "PATCH",
+        "/crm/objects/2026-09/{}/{}",
+        Op::Crm(CrmOp::Update, CrmPath::Param),
+        Ver::V2026_09,
+    ),
 ];
 
 /// An operation the fake implements, with its raw (decoded, unvalidated)
@@ -744,6 +996,7 @@ pub(crate) fn run(
         Op::ListThreadMessages => inbox::list_thread_messages(shared, version, p(0), &q),
         Op::GetThreadMessage => inbox::get_thread_message(shared, p(0), p(1), &q, false),
         Op::GetOriginalContent => inbox::get_thread_message(shared, p(0), p(1), &q, true),
+        Op::Crm(crm_op, path) => crm::run(shared, version, (crm_op, path), &params, &q, body),
     }
 }
 
@@ -828,7 +1081,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(ROUTES.len(), 77);
+        assert_eq!(ROUTES.len(), 77 + CRM_ROUTES);
     }
 
     #[test]

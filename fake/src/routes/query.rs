@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::Op;
 use super::params::percent_decode;
+use super::{CrmOp, Op};
 use crate::errors::{ApiError, ErrorDetail};
 use crate::time::is_rfc3339;
 use crate::validate::{INVALID_ENUM, INVALID_FORMAT, INVALID_TYPE, INVALID_VALUE};
@@ -113,6 +113,26 @@ const THREADS: &[QParam] = &[
 ];
 const THREAD: &[QParam] = &[ARCHIVED, ASSOCIATION, PROPERTY];
 const THREAD_MESSAGES: &[QParam] = &[AFTER, ARCHIVED, LIMIT, PROPERTY, SORT];
+const CRM_ASSOCIATIONS: QParam = many("associations", QTy::String);
+const CRM_PROPERTIES: QParam = many("properties", QTy::String);
+const CRM_HISTORY: QParam = many("propertiesWithHistory", QTy::String);
+const CRM_ID_PROPERTY: QParam = one("idProperty", QTy::String);
+const CRM_LIST: &[QParam] = &[
+    AFTER,
+    ARCHIVED,
+    CRM_ASSOCIATIONS,
+    LIMIT,
+    CRM_PROPERTIES,
+    CRM_HISTORY,
+];
+const CRM_GET: &[QParam] = &[
+    ARCHIVED,
+    CRM_ASSOCIATIONS,
+    CRM_ID_PROPERTY,
+    CRM_PROPERTIES,
+    CRM_HISTORY,
+];
+const CRM_UPDATE: &[QParam] = &[CRM_ID_PROPERTY];
 
 /// The query parameters of each operation, transcribed from the specs
 /// (`spec_check` compares them).
@@ -131,6 +151,10 @@ pub(crate) fn params_for(op: Op) -> &'static [QParam] {
         Op::ListThreads => THREADS,
         Op::GetThread => THREAD,
         Op::ListThreadMessages => THREAD_MESSAGES,
+        Op::Crm(CrmOp::List, _) => CRM_LIST,
+        Op::Crm(CrmOp::Get, _) => CRM_GET,
+        Op::Crm(CrmOp::Update, _) => CRM_UPDATE,
+        Op::Crm(CrmOp::BatchRead, _) => ONLY_ARCHIVED,
         _ => &[],
     }
 }
