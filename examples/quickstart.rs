@@ -1,16 +1,18 @@
-//! Publish a message on a custom channel, update its status, and answer in
-//! its thread.
+//! Publish a message on a custom channel, look up the contact behind its
+//! thread, update the message's status, and answer in the thread.
 //!
 //! ```text
-//! cargo run --example quickstart
+//! cargo run --example quickstart --features crm
 //! ```
 //!
 //! With no `HUBSPOT_ACCESS_TOKEN` set, it starts the in-memory HubSpot fake on
 //! loopback and runs against that. With a token set it talks to HubSpot, and
 //! also needs `HUBSPOT_CHANNEL_ID` and `HUBSPOT_CHANNEL_ACCOUNT_ID` (a custom
 //! channel and one of its accounts, which your app created) and
-//! `HUBSPOT_ACTOR_ID` (the agent replying, e.g. `A-12345`).
+//! `HUBSPOT_ACTOR_ID` (the agent replying, e.g. `A-12345`); the token needs
+//! the `crm.objects.contacts.read` and `.write` scopes for the contact step.
 
+use std::collections::HashMap;
 use std::error::Error;
 
 use hubspot_api::Client;
@@ -21,9 +23,11 @@ use hubspot_api::conversations::custom_channels::messages::{
 use hubspot_api::conversations::models::{
     DeliveryIdentifierType, PublicDeliveryIdentifier, PublicMessage,
 };
+use hubspot_api::conversations::threads::GetThread;
 use hubspot_api::conversations::threads::messages::{
     PublicCommentEgg, PublicConversationsMessageEgg, PublicRecipientEgg, SendThreadMessage,
 };
+use hubspot_api::crm::contacts::{GetContact, UpdateContact};
 use hubspot_fake::FakeHubSpot;
 
 struct Setup {
@@ -110,7 +114,42 @@ async fn main() -> Result<(), Box<dyn Error>> {
         message.conversations_thread_id
     );
 
-    // 2. Report what happened to it on your side.
+    // 2. Who wrote? HubSpot associates the thread with the contact it found
+    //    (or made) for the visitor's phone number: read it, and record what
+    //    your service knows about them (she has an order: a customer).
+    let thread_id: i64 = message.conversations_thread_id.parse()?;
+    let thread = GetThread::builder()
+        .thread_id(thread_id)
+        .send(client)
+        .await?;
+    let contact = GetContact::builder()
+        .contact_id(thread.associated_contact_id.clone())
+        .properties(vec!["firstname".to_owned(), "phone".to_owned()])
+        .send(client)
+        .await?;
+    let name = contact
+        .properties
+        .get("firstname")
+        .cloned()
+        .unwrap_or_default();
+    let contact = UpdateContact::builder()
+        .contact_id(contact.id.clone())
+        .properties(HashMap::from([(
+            "lifecyclestage".to_owned(),
+            "customer".to_owned(),
+        )]))
+        .send(client)
+        .await?;
+    println!(
+        "2. Thread {thread_id} belongs to contact {} ({name}), now a {}",
+        contact.id,
+        contact
+            .properties
+            .get("lifecyclestage")
+            .map_or("-", String::as_str)
+    );
+
+    // 3. Report what happened to it on your side.
     let updated = UpdateMessageStatus::builder()
         .channel_id(setup.channel_id)
         .message_id(message.id.clone())
@@ -121,10 +160,9 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .status
         .map(|s| s.status_type.to_string())
         .unwrap_or_default();
-    println!("2. Updated message {} to status {status}", updated.id);
+    println!("3. Updated message {} to status {status}", updated.id);
 
-    // 3. An agent answers in the thread, and leaves a note for colleagues.
-    let thread_id: i64 = message.conversations_thread_id.parse()?;
+    // 4. An agent answers in the thread, and leaves a note for colleagues.
     let reply = PublicConversationsMessageEgg::builder()
         .text("Sorry about that, Ada! It ships tomorrow.")
         .sender_actor_id(setup.actor_id.clone())
@@ -144,7 +182,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .await?;
     if let PublicMessage::Message(reply) = &sent {
         println!(
-            "3. Sent reply {} ({:?}) to thread {thread_id}",
+            "4. Sent reply {} ({:?}) to thread {thread_id}",
             reply.id, reply.text
         );
     }
@@ -158,7 +196,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .send(client)
         .await?;
     if let PublicMessage::Comment(comment) = &sent {
-        println!("4. Left comment {} for the team", comment.id);
+        println!("5. Left comment {} for the team", comment.id);
     }
     println!("Done.");
     Ok(())
