@@ -73,6 +73,7 @@ fn checks() -> Vec<(&'static EndpointInfo, Check)> {
         threads::messages::GetThreadMessage,
         threads::messages::GetOriginalMessageContent,
         visitor_identification::GenerateVisitorToken,
+        visitor_identification::v2025_09::GenerateVisitorToken,
         hubspot_api::oauth::CreateToken,
         hubspot_api::oauth::v2026_09::CreateToken,
         hubspot_api::oauth::IntrospectToken,

@@ -570,6 +570,13 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
             .last_name(take::<String>(m, "lastName"))
             .build()
     });
+    check(s, |m| {
+        visitor_identification::v2025_09::GenerateVisitorToken::builder()
+            .email(take::<String>(m, "email"))
+            .first_name(take::<String>(m, "firstName"))
+            .last_name(take::<String>(m, "lastName"))
+            .build()
+    });
 
     // OAuth: tokens, introspection, revocation (form bodies).
     check(s, |m| {
@@ -625,7 +632,7 @@ fn every_endpoint_serializes_and_decodes_what_the_spec_describes() {
 
     assert_eq!(
         hubspot_api::ENDPOINTS.len(),
-        40,
+        41,
         "a new endpoint needs a check above"
     );
 }
