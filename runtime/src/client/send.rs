@@ -2,14 +2,13 @@
 //! its attempts through the rate limiter, retries and timeouts.
 
 use reqwest::header::{self, HeaderValue};
-use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 use tracing::Instrument as _;
 use tracing::field::Empty;
 
 use super::Client;
 use super::auth::Auth;
-use super::body::{decode_parts, read_body};
+use super::body::{check_status, decode_success, read_body};
 use crate::endpoint::Query;
 use crate::error::excerpt;
 use crate::retry::{Retry, classify};
@@ -164,7 +163,18 @@ impl Client {
             form: E::FORM,
             sensitive,
         };
-        let result = self.run_attempts(&prepared).await;
+        // The attempts are not generic: only this decode depends on
+        // `E::Response`, so the retry loop is compiled once, not once per
+        // endpoint. A decode error is never retried, so decoding here, after
+        // the loop, is what decoding in the last attempt would be.
+        let result = self.run_attempts(&prepared).await.and_then(|success| {
+            decode_success(success.status, &success.body).map_err(|mut error| {
+                if sensitive {
+                    error.withhold_body();
+                }
+                error
+            })
+        });
         let span = tracing::Span::current();
         span.record("elapsed_ms", elapsed_millis(started));
         match &result {
@@ -182,7 +192,7 @@ impl Client {
     /// A `401` saying that token expired or is invalid causes one forced
     /// refresh and one more attempt, outside the retry policy's count; a
     /// second such `401` is the error.
-    async fn run_attempts<T: DeserializeOwned>(&self, prepared: &Prepared<'_>) -> Result<T, Error> {
+    async fn run_attempts(&self, prepared: &Prepared<'_>) -> Result<Success, Error> {
         let policy = self.inner.retry_policy;
         let mut attempt = 0u32;
         let mut forced_refresh = false;
@@ -233,15 +243,16 @@ impl Client {
 
     /// One attempt: wait for the limiter (until the request's deadline),
     /// send and read the answer (within the per-attempt timeout and the
-    /// deadline), and decode it.
+    /// deadline), and map a non-`2xx` answer to its error. A `2xx` answer's
+    /// body is returned as it is, for the caller to decode.
     ///
     /// A free permit is taken without a timer, so the common case arms one
     /// timer per attempt, not one per wait.
-    async fn attempt<T: DeserializeOwned>(
+    async fn attempt(
         &self,
         prepared: &Prepared<'_>,
         used: &mut Option<crate::auth::Bearer>,
-    ) -> Result<T, Error> {
+    ) -> Result<Success, Error> {
         let limiter = prepared.limiter(self);
         let permit = match limiter.try_acquire() {
             Some(permit) => permit,
@@ -301,11 +312,15 @@ impl Client {
             tracing::trace!(status, body = %excerpt(&bytes), "response body");
         }
         let no_headers = http::HeaderMap::new();
-        let mut result = decode_parts(
+        let mut result = check_status(
             status,
             error_headers.as_ref().unwrap_or(&no_headers),
             &bytes,
-        );
+        )
+        .map(|()| Success {
+            status,
+            body: bytes,
+        });
         if prepared.sensitive
             && let Err(error) = &mut result
         {
@@ -333,6 +348,12 @@ impl Client {
         }
         result
     }
+}
+
+/// A `2xx` answer, not yet decoded.
+struct Success {
+    status: u16,
+    body: bytes::Bytes,
 }
 
 /// A request ready to be sent, as many times as it takes.
