@@ -99,7 +99,11 @@ pub(super) fn decode_parts<T: DeserializeOwned>(
 
 /// A non-`2xx` answer as its [`Error`] variant; `Ok` for a `2xx`. Not
 /// generic, so that the send loop calling it is compiled once.
-pub(super) fn check_status(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Result<(), Error> {
+pub(super) fn check_status(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> Result<(), Error> {
     if (200..300).contains(&status) {
         Ok(())
     } else {
