@@ -4,6 +4,7 @@
     python3 benches/compile_cost.py            # everything, 3 runs each, medians
     python3 benches/compile_cost.py --quick    # sizes 10 and 100, 1 run: a smoke test
     python3 benches/compile_cost.py --all-features   # (a) with every feature of hubspot-api
+    python3 benches/compile_cost.py --plot-only      # redraw the plot from the json
 
 Every build is timed twice: wall time, and CPU time (user + sys of cargo and
 the rustc processes it waited for, from getrusage(RUSAGE_CHILDREN) deltas).
@@ -237,7 +238,12 @@ def svg_plot(results, sizes, kinds, path):
 
     width, height, left, bottom, top, right = 640, 400, 70, 50, 30, 130
     points = {k: [(n, results[f"{k}-{n}"]["median_s"]) for n in sizes if f"{k}-{n}" in results] for k in kinds}
-    all_t = [t for series in points.values() for _, t in series]
+    # CPU time, dashed, when the results have it.
+    cpu_points = {
+        k: [(n, results[f"{k}-{n}"]["cpu_median_s"]) for n in sizes if "cpu_median_s" in results.get(f"{k}-{n}", {})]
+        for k in kinds
+    }
+    all_t = [t for series in (*points.values(), *cpu_points.values()) for _, t in series]
     t_min, t_max = min(all_t) / 1.5, max(all_t) * 1.5
     n_min, n_max = min(sizes) / 1.5, max(sizes) * 1.5
 
@@ -251,7 +257,7 @@ def svg_plot(results, sizes, kinds, path):
     labels = {"ours": "hubspot_endpoint!", "bon": "bon + serde + hand-written Endpoint"}
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
            f'<rect width="{width}" height="{height}" fill="white"/>',
-           f'<text x="{width / 2 - right / 2}" y="18" text-anchor="middle" font-size="14">Debug build time vs. endpoints (warm dependencies, median)</text>',
+           f'<text x="{width / 2 - right / 2}" y="18" text-anchor="middle" font-size="14">Debug build time vs. endpoints (warm dependencies, median; dashed: CPU)</text>',
            f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" stroke="black"/>',
            f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" stroke="black"/>',
            f'<text x="{(left + width - right) / 2}" y="{height - 12}" text-anchor="middle">endpoints (log scale)</text>',
@@ -274,6 +280,12 @@ def svg_plot(results, sizes, kinds, path):
         for n, t in series:
             out.append(f'<circle cx="{x(n):.1f}" cy="{y(t):.1f}" r="3.5" fill="{color}"/>')
             out.append(f'<text x="{x(n) + 6:.1f}" y="{y(t) - 6:.1f}" fill="{color}">{t:.1f}s</text>')
+        cpu_series = cpu_points.get(kind, [])
+        if cpu_series:
+            coords = " ".join(f"{x(n):.1f},{y(t):.1f}" for n, t in cpu_series)
+            out.append(f'<polyline points="{coords}" fill="none" stroke="{color}" stroke-width="1.5" stroke-dasharray="5,4"/>')
+            for n, t in cpu_series:
+                out.append(f'<circle cx="{x(n):.1f}" cy="{y(t):.1f}" r="2.5" fill="white" stroke="{color}"/>')
         ly = top + 20 + i * 20
         out.append(f'<line x1="{width - right + 10}" y1="{ly}" x2="{width - right + 30}" y2="{ly}" stroke="{color}" stroke-width="2"/>')
         out.append(f'<text x="{width - right + 34}" y="{ly + 4}" font-size="10">{labels.get(kind, kind)}</text>')
@@ -290,7 +302,14 @@ def main():
     parser.add_argument("--skip-bon", action="store_true", help="skip (c)")
     parser.add_argument("--features", default=None, help="(a): passed to cargo build -p hubspot-api as --features")
     parser.add_argument("--all-features", action="store_true", help="(a): build hubspot-api with --all-features")
+    parser.add_argument("--plot-only", action="store_true", help="redraw benches/compile_cost.svg from the json; build nothing")
     args = parser.parse_args()
+    if args.plot_only:
+        report = json.loads((RESULTS / "compile_cost.json").read_text())
+        kinds = sorted({key.split("-")[0] for key in report["generated"]}, key=lambda k: k != "ours")
+        svg_plot(report["generated"], report["sizes"], kinds, ROOT / "benches" / "compile_cost.svg")
+        print("wrote benches/compile_cost.svg")
+        return
     if args.quick:
         args.runs, args.sizes, args.skip_own = 1, "10,100", True
     sizes = [int(s) for s in args.sizes.split(",")]
