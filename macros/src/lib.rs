@@ -20,6 +20,9 @@ mod parse;
 mod path;
 mod validate;
 
+#[cfg(test)]
+mod expand_tests;
+
 use proc_macro::TokenStream;
 
 /// Declares HubSpot endpoints, objects, enums and unions.

@@ -74,6 +74,55 @@ impl<T: FormValue> FormValue for Option<T> {}
 /// Fails to compile unless `T` may be a `#[form]` body field.
 pub const fn assert_form_value<T: FormValue + ?Sized>() {}
 
+/// Sends a built request at `version` (else as [`Client::send`] picks): the
+/// future an endpoint builder's `send` returns. One generic function here
+/// rather than an `async fn` per endpoint, so that declaring an endpoint
+/// adds no state machine of its own.
+pub async fn send_request<E: Endpoint>(
+    client: &Client,
+    request: E,
+    version: Option<ApiVersion>,
+) -> Result<E::Response, Error> {
+    client.send_with_version(&request, version).await
+}
+
+/// Writes a required body field, as serde's derive does.
+///
+/// # Errors
+///
+/// The serializer's.
+#[inline]
+pub fn required_field<S, T>(fields: &mut S, key: &'static str, value: &T) -> Result<(), S::Error>
+where
+    S: serde::ser::SerializeStruct,
+    T: serde::Serialize + ?Sized,
+{
+    fields.serialize_field(key, value)
+}
+
+/// Writes an optional body field as serde's derive does with
+/// `skip_serializing_if = "Option::is_none"`: the `Option` itself when it
+/// is `Some`, else a skipped field.
+///
+/// # Errors
+///
+/// The serializer's.
+pub fn optional_field<S, T>(
+    fields: &mut S,
+    key: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error>
+where
+    S: serde::ser::SerializeStruct,
+    T: serde::Serialize,
+{
+    if value.is_some() {
+        fields.serialize_field(key, value)
+    } else {
+        fields.skip_field(key)
+    }
+}
+
 /// A builder slot for a required field that has not been set.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Unset;
@@ -81,6 +130,48 @@ pub struct Unset;
 /// A builder slot holding a required field's value.
 #[derive(Clone, Copy)]
 pub struct Set<T>(pub T);
+
+/// A builder slot that holds a value: the supertrait of every per-field
+/// marker trait `hubspot_endpoint!` generates, so that those traits need
+/// no method of their own.
+pub trait Slot<T> {
+    /// The value the slot holds.
+    fn take(self) -> T;
+}
+
+impl<T> Slot<T> for Set<T> {
+    #[inline]
+    fn take(self) -> T {
+        self.0
+    }
+}
+
+/// A required field's setter: the value, converted, in its slot.
+#[inline]
+pub fn set<T>(value: impl Into<T>) -> Set<T> {
+    Set(value.into())
+}
+
+/// An optional field's setter: the value, converted, as `Some`.
+#[inline]
+pub fn some<T>(value: impl Into<T>) -> Option<T> {
+    Some(value.into())
+}
+
+/// The [`FieldInfo`] of a field of type `T`, in fewer tokens than its
+/// literal.
+pub const fn field_info<T: Schema + ?Sized>(
+    name: &'static str,
+    json_name: &'static str,
+    required: bool,
+) -> FieldInfo {
+    FieldInfo {
+        name,
+        json_name,
+        required,
+        ty: <T as Schema>::schema,
+    }
+}
 
 /// The value itself: a builder's `Debug` shows a set field as its value.
 impl<T: std::fmt::Debug> std::fmt::Debug for Set<T> {

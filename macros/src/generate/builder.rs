@@ -5,6 +5,11 @@
 //! fields are plain `Option`s with setters callable in any state, which keeps
 //! the generated code and its compile time small.
 //!
+//! The optional fields (and an endpoint's pinned version) live in one inner
+//! struct, `__<Builder>Rest`, so that a required setter moves the required
+//! slots and that one value: its tokens grow with the number of required
+//! fields only, not with every field.
+//!
 //! `build()` (and an endpoint's `send()`) bound each slot by a marker trait of
 //! its own, carrying `#[diagnostic::on_unimplemented]` with the field's name
 //! written into the text: a missing field is one error per field, naming the
@@ -42,6 +47,11 @@ pub struct Extra {
 impl Record<'_> {
     pub fn builder_name(&self) -> Ident {
         format_ident!("{}Builder", self.owner)
+    }
+
+    /// The inner struct holding the optional and extra fields.
+    fn rest_name(&self) -> Ident {
+        format_ident!("__{}BuilderRest", self.owner)
     }
 
     /// The generic slot names, one per required field.
@@ -89,16 +99,9 @@ impl Record<'_> {
             };
             quote! {
                 #on_unimplemented
-                pub trait #marker<T> {
-                    fn take(self) -> T;
-                }
+                pub trait #marker<T>: #rt::Slot<T> {}
                 #do_not_recommend
-                impl<T> #marker<T> for #rt::Set<T> {
-                    #[inline]
-                    fn take(self) -> T {
-                        self.0
-                    }
-                }
+                impl<T> #marker<T> for #rt::Set<T> {}
             }
         });
         let serde_reexport = serde_reexport();
@@ -129,14 +132,21 @@ impl Record<'_> {
         let extra_tys = self.extra.fields.iter().map(|(_, ty, _)| ty);
         let extra_inits = self.extra.fields.iter().map(|(_, _, init)| init);
 
+        let rest = self.rest_name();
         let start = quote! {
             #builder {
                 #(#required_names: #rt::Unset,)*
-                #(#optional_names: ::core::option::Option::None,)*
-                #(#extra_names: #extra_inits,)*
+                __rest: #rest {
+                    #(#optional_names: ::core::option::Option::None,)*
+                    #(#extra_names: #extra_inits,)*
+                },
             }
         };
 
+        // A builder with a required field is generic, hence inlinable
+        // anyway: `#[inline]` would only add tokens.
+        let inline = slots.is_empty().then(|| quote!(#[inline]));
+        let inline = &inline;
         let required_setters = self.required.iter().enumerate().map(|(i, field)| {
             let name = &field.name;
             let ty = field.value_ty();
@@ -146,7 +156,7 @@ impl Record<'_> {
                 if i == j { quote!(#rt::Set<#ty>) } else { quote!(#s) }
             });
             let moved = required_names.iter().enumerate().map(|(j, n)| {
-                if i == j { quote!(#n: #rt::Set(::core::convert::Into::into(value))) } else { quote!(#n: self.#n) }
+                if i == j { quote!(#n: #rt::set(value)) } else { quote!(#n: self.#n) }
             });
             let required_doc = format!("Required. Sent as `{}`.", field.json_name);
             let unset_bound = {
@@ -159,15 +169,14 @@ impl Record<'_> {
                 #(#docs)*
                 #[doc = ""]
                 #[doc = #required_doc]
-                #[inline]
+                #inline
                 pub fn #name(self, value: impl ::core::convert::Into<#ty>) -> #builder<#(#out_slots),*>
                 where
                     #unset_bound,
                 {
                     #builder {
                         #(#moved,)*
-                        #(#optional_names: self.#optional_names,)*
-                        #(#extra_names: self.#extra_names,)*
+                        __rest: self.__rest,
                     }
                 }
             }
@@ -184,27 +193,24 @@ impl Record<'_> {
                 #(#docs)*
                 #[doc = ""]
                 #[doc = #optional_doc]
-                #[inline]
+                #inline
                 pub fn #name(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
-                    self.#name = ::core::option::Option::Some(::core::convert::Into::into(value));
+                    self.__rest.#name = #rt::some(value);
                     self
                 }
                 #[doc = #maybe_doc]
-                #[inline]
+                #inline
                 pub fn #maybe(mut self, value: ::core::option::Option<#ty>) -> Self {
-                    self.#name = value;
+                    self.__rest.#name = value;
                     self
                 }
             }
         });
 
         let bounds = self.completeness_bounds();
-        let module = hidden_module(self.owner);
-        let takes = self.required.iter().zip(&slots).map(|(field, slot)| {
+        let takes = self.required.iter().map(|field| {
             let name = &field.name;
-            let ty = field.value_ty();
-            let marker = marker_trait(field);
-            quote!(let #name = <#slot as #module::#marker<#ty>>::take(self.#name);)
+            quote!(let #name = #rt::Slot::take(self.#name);)
         });
         let build_doc =
             format!("Builds the [`{owner}`]. Compiles only once every required field is set.");
@@ -232,15 +238,17 @@ impl Record<'_> {
                     .iter()
                     .map(|n| n.to_string().trim_start_matches('_').to_owned()),
             );
-        let debug_fields = required_names
-            .iter()
-            .chain(&optional_names)
-            .chain(&extra_names);
+        let debug_fields = required_names.iter().map(|name| quote!(self.#name)).chain(
+            optional_names
+                .iter()
+                .chain(&extra_names)
+                .map(|name| quote!(self.__rest.#name)),
+        );
         let debug_impl = quote! {
             impl<#(#slots: ::core::fmt::Debug),*> ::core::fmt::Debug for #builder<#(#slots),*> {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(#builder_text)
-                        #(.field(#debug_names, &self.#debug_fields))*
+                        #(.field(#debug_names, &#debug_fields))*
                         .finish()
                 }
             }
@@ -252,6 +260,12 @@ impl Record<'_> {
             #[derive(::core::clone::Clone)]
             #vis struct #builder<#(#slots = #rt::Unset),*> {
                 #(#required_names: #slots,)*
+                __rest: #rest,
+            }
+
+            #[doc(hidden)]
+            #[derive(::core::clone::Clone)]
+            struct #rest {
                 #(#optional_names: ::core::option::Option<#optional_tys>,)*
                 #(#extra_names: #extra_tys,)*
             }
@@ -272,12 +286,12 @@ impl Record<'_> {
                 #extra_methods
 
                 #[doc = #build_doc]
-                #[inline]
+                #inline
                 pub fn #build(self) -> #owner
                 #bounds
                 {
                     #(#takes)*
-                    #(let #optional_names = self.#optional_names;)*
+                    #(let #optional_names = self.__rest.#optional_names;)*
                     #construct
                 }
 

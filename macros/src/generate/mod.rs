@@ -119,14 +119,7 @@ fn field_info(field: &Field, required: bool) -> TokenStream {
     let name = field.plain_name();
     let json = &field.json_name;
     let ty = field.value_ty();
-    quote! {
-        #rt::FieldInfo {
-            name: #name,
-            json_name: #json,
-            required: #required,
-            ty: <#ty as #rt::Schema>::schema,
-        }
-    }
+    quote!(#rt::field_info::<#ty>(#name, #json, #required))
 }
 
 /// The name of the hidden module holding an item's marker traits.

@@ -93,9 +93,27 @@ pub(super) fn decode_parts<T: DeserializeOwned>(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> Result<T, Error> {
-    if !(200..300).contains(&status) {
-        return Err(Error::from_response(status, headers, body));
+    check_status(status, headers, body)?;
+    decode_success(status, body)
+}
+
+/// A non-`2xx` answer as its [`Error`] variant; `Ok` for a `2xx`. Not
+/// generic, so that the send loop calling it is compiled once.
+pub(super) fn check_status(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> Result<(), Error> {
+    if (200..300).contains(&status) {
+        Ok(())
+    } else {
+        Err(Error::from_response(status, headers, body))
     }
+}
+
+/// Decodes a `2xx` answer's body (an empty one as JSON `null`): the only
+/// part of a send that depends on the response type.
+pub(super) fn decode_success<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T, Error> {
     let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"null"
     } else {

@@ -9,7 +9,7 @@ use tracing::field::Empty;
 
 use super::Client;
 use super::auth::Auth;
-use super::body::{decode_parts, read_body};
+use super::body::{check_status, decode_success, read_body};
 use crate::endpoint::Query;
 use crate::error::excerpt;
 use crate::retry::{Retry, classify};
@@ -164,7 +164,7 @@ impl Client {
             form: E::FORM,
             sensitive,
         };
-        let result = self.run_attempts(&prepared).await;
+        let result = self.run_attempts_decoding(&prepared).await;
         let span = tracing::Span::current();
         span.record("elapsed_ms", elapsed_millis(started));
         match &result {
@@ -174,74 +174,119 @@ impl Client {
         result
     }
 
-    /// Attempts `prepared` until it succeeds, fails in a way a retry cannot
-    /// fix (or could duplicate), or runs out of attempts or time.
+    /// Runs the attempts and decodes the answer. Only this loop depends on
+    /// the response type, and it is small: the attempts and the decision to
+    /// retry are not generic, so they are compiled once, not once per
+    /// endpoint. An answer that does not decode (a truncated or malformed
+    /// body) is a failed attempt like any other.
+    async fn run_attempts_decoding<T: DeserializeOwned>(
+        &self,
+        prepared: &Prepared<'_>,
+    ) -> Result<T, Error> {
+        let mut attempts = Attempts::default();
+        loop {
+            let success = self.run_attempts(prepared, &mut attempts).await?;
+            let mut error = match decode_success(success.status, &success.body) {
+                Ok(decoded) => return Ok(decoded),
+                Err(error) => error,
+            };
+            if prepared.sensitive {
+                error.withhold_body();
+            }
+            self.after_failure(prepared, &mut attempts, None, error)
+                .await?;
+        }
+    }
+
+    /// Attempts `prepared` until an answer is a `2xx`, or fails in a way a
+    /// retry cannot fix (or could duplicate), or runs out of attempts or
+    /// time. `attempts` counts across calls, so that a `2xx` that does not
+    /// decode counts as one.
     ///
     /// On an account handle, each attempt gets the account's access token
     /// once it holds a permit (refreshed if it is due by then).
-    /// A `401` saying that token expired or is invalid causes one forced
-    /// refresh and one more attempt, outside the retry policy's count; a
-    /// second such `401` is the error.
-    async fn run_attempts<T: DeserializeOwned>(&self, prepared: &Prepared<'_>) -> Result<T, Error> {
-        let policy = self.inner.retry_policy;
-        let mut attempt = 0u32;
-        let mut forced_refresh = false;
+    async fn run_attempts(
+        &self,
+        prepared: &Prepared<'_>,
+        attempts: &mut Attempts,
+    ) -> Result<Success, Error> {
         loop {
-            attempt += 1;
-            tracing::Span::current().record("attempt", attempt);
+            attempts.count += 1;
+            tracing::Span::current().record("attempt", attempts.count);
             // The access token the attempt sent, for the `401` below.
             let mut bearer = None;
             // `attempt` keeps to `prepared.deadline` itself, with one timer.
             let error = match self.attempt(prepared, &mut bearer).await {
-                Ok(response) => return Ok(response),
+                Ok(success) => return Ok(success),
                 Err(error) => error,
             };
-            if let (Auth::Account(account, oauth), Some(bearer)) = (&prepared.auth, &bearer)
-                && error.is_refused_token()
-                && !forced_refresh
-            {
-                forced_refresh = true;
-                attempt -= 1;
-                tracing::info!(
-                    hub_id = account.hub_id(),
-                    "HubSpot refused the account's access token; refreshing it once"
-                );
-                account
-                    .after_rejection(self, &oauth.app, &*oauth.store, bearer.version)
-                    .await?;
-                continue;
-            }
-            let Retry::After { at_least } = classify(&error, prepared.idempotent) else {
-                return Err(error);
-            };
-            if attempt >= policy.max_attempts() {
-                return Err(error);
-            }
-            let delay = policy.delay(attempt, at_least);
-            if crate::rate_limit::later(Instant::now(), delay) >= prepared.deadline {
-                return Err(error);
-            }
-            tracing::warn!(
-                attempt,
-                delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
-                reason = crate::retry::reason(&error),
-                "retrying HubSpot request"
-            );
-            tokio::time::sleep(delay).await;
+            self.after_failure(prepared, attempts, bearer.as_ref(), error)
+                .await?;
         }
+    }
+
+    /// After attempt `attempts.count` failed with `error`: `Ok` once it is
+    /// time for another attempt, else the error to return.
+    ///
+    /// A `401` saying the account's token (`bearer`) expired or is invalid
+    /// causes one forced refresh and one more attempt, outside the retry
+    /// policy's count; a second such `401` is the error.
+    async fn after_failure(
+        &self,
+        prepared: &Prepared<'_>,
+        attempts: &mut Attempts,
+        bearer: Option<&crate::auth::Bearer>,
+        error: Error,
+    ) -> Result<(), Error> {
+        if let (Auth::Account(account, oauth), Some(bearer)) = (&prepared.auth, bearer)
+            && error.is_refused_token()
+            && !attempts.forced_refresh
+        {
+            attempts.forced_refresh = true;
+            attempts.count -= 1;
+            tracing::info!(
+                hub_id = account.hub_id(),
+                "HubSpot refused the account's access token; refreshing it once"
+            );
+            account
+                .after_rejection(self, &oauth.app, &*oauth.store, bearer.version)
+                .await?;
+            return Ok(());
+        }
+        let Retry::After { at_least } = classify(&error, prepared.idempotent) else {
+            return Err(error);
+        };
+        let policy = self.inner.retry_policy;
+        let attempt = attempts.count;
+        if attempt >= policy.max_attempts() {
+            return Err(error);
+        }
+        let delay = policy.delay(attempt, at_least);
+        if crate::rate_limit::later(Instant::now(), delay) >= prepared.deadline {
+            return Err(error);
+        }
+        tracing::warn!(
+            attempt,
+            delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
+            reason = crate::retry::reason(&error),
+            "retrying HubSpot request"
+        );
+        tokio::time::sleep(delay).await;
+        Ok(())
     }
 
     /// One attempt: wait for the limiter (until the request's deadline),
     /// send and read the answer (within the per-attempt timeout and the
-    /// deadline), and decode it.
+    /// deadline), and map a non-`2xx` answer to its error. A `2xx` answer's
+    /// body is returned as it is, for the caller to decode.
     ///
     /// A free permit is taken without a timer, so the common case arms one
     /// timer per attempt, not one per wait.
-    async fn attempt<T: DeserializeOwned>(
+    async fn attempt(
         &self,
         prepared: &Prepared<'_>,
         used: &mut Option<crate::auth::Bearer>,
-    ) -> Result<T, Error> {
+    ) -> Result<Success, Error> {
         let limiter = prepared.limiter(self);
         let permit = match limiter.try_acquire() {
             Some(permit) => permit,
@@ -301,11 +346,15 @@ impl Client {
             tracing::trace!(status, body = %excerpt(&bytes), "response body");
         }
         let no_headers = http::HeaderMap::new();
-        let mut result = decode_parts(
+        let mut result = check_status(
             status,
             error_headers.as_ref().unwrap_or(&no_headers),
             &bytes,
-        );
+        )
+        .map(|()| Success {
+            status,
+            body: bytes,
+        });
         if prepared.sensitive
             && let Err(error) = &mut result
         {
@@ -333,6 +382,21 @@ impl Client {
         }
         result
     }
+}
+
+/// How far a request's attempts have got.
+#[derive(Default)]
+struct Attempts {
+    /// Attempts made, counting the one under way.
+    count: u32,
+    /// Whether a refused token was refreshed already.
+    forced_refresh: bool,
+}
+
+/// A `2xx` answer, not yet decoded.
+struct Success {
+    status: u16,
+    body: bytes::Bytes,
 }
 
 /// A request ready to be sent, as many times as it takes.
