@@ -77,12 +77,14 @@
 //! Every account starts with [`CrmSeed::samples`] (Ada Lovelace,
 //! `ada@example.com`, the seeded visitor `V-2001`); [`FakeConfig::crm_seed`]
 //! and [`FakeHubSpot::seed_crm`] add more, [`FakeHubSpot::crm_objects`]
-//! shows them. The visitor of a new thread (the first sender of an
-//! `INCOMING` published message, the first recipient of an `OUTGOING`
-//! one) becomes its `associatedContactId`: the contact with that email or
-//! phone number (created if none), or one made for any other delivery
-//! identifier, named after the visitor. So the contact behind a
-//! conversation is a `GET` away.
+//! shows them. A new thread's `associatedContactId` is the contact its
+//! first published message names (`associateWithContactId`, else the
+//! first `preResolvedContacts` contact that is a live contact of the
+//! account); failing that, its visitor (the first sender of an `INCOMING`
+//! message, the first recipient of an `OUTGOING` one) becomes it: the
+//! contact with that email or phone number (created if none), or one made
+//! for any other delivery identifier, named after the visitor. So the
+//! contact behind a conversation is a `GET` away.
 //!
 //! # Webhooks
 //!

@@ -1228,6 +1228,65 @@ async fn a_conversation_visitor_is_a_contact_to_look_up() {
     assert_eq!(threads["results"].as_array().unwrap().len(), 2);
 }
 
+/// An integration that matched the visitor to a contact itself names it
+/// (`preResolvedContacts`, `associateWithContactId`): that contact is the
+/// thread's, and no contact is made for the visitor. A contact the account
+/// does not have is passed over.
+#[tokio::test]
+async fn a_thread_takes_the_contact_the_integration_names() {
+    let fake = FakeHubSpot::start().await.unwrap();
+    let client = Client::new(&fake);
+    let hub = fake.default_hub_id();
+    let grace = fake.seed_crm(CrmSeed::contact([("email", "grace@example.com")]));
+    let grace = grace[0]["id"].as_str().unwrap().to_owned();
+    let contact_of = |message: Value| {
+        let client = client.clone();
+        async move {
+            let thread = message["conversationsThreadId"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            client
+                .get(&format!("/conversations/v3/conversations/threads/{thread}"))
+                .await
+                .json()["associatedContactId"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    let phone_egg = |value: &str| {
+        let mut egg = simple_egg("Hi", value);
+        egg["senders"][0]["deliveryIdentifier"]["type"] = json!("HS_PHONE_NUMBER");
+        egg
+    };
+    let before = fake.crm_objects(hub, CONTACTS).unwrap().len();
+
+    let mut egg = phone_egg("+15550123");
+    egg["preResolvedContacts"] = json!({ "contacts": [
+        { "contactVid": 999_999, "contactPropertiesLeadingToMatch": ["phone"] },
+        { "contactVid": grace.parse::<u64>().unwrap(), "contactPropertiesLeadingToMatch": ["phone"] },
+    ]});
+    let published = client.post(&publish_path(1000), &egg).await;
+    assert_eq!(published.status, 201);
+    assert_eq!(contact_of(published.json()).await, grace);
+
+    let mut egg = phone_egg("+15550124");
+    egg["associateWithContactId"] = json!(grace.parse::<u64>().unwrap());
+    let published = client.post(&publish_path(1000), &egg).await;
+    assert_eq!(contact_of(published.json()).await, grace);
+    assert_eq!(fake.crm_objects(hub, CONTACTS).unwrap().len(), before);
+
+    // Naming only contacts it does not have: the visitor's own.
+    let mut egg = phone_egg("+15550125");
+    egg["preResolvedContacts"] = json!({ "contacts": [
+        { "contactVid": 999_999, "contactPropertiesLeadingToMatch": ["phone"] },
+    ]});
+    let published = client.post(&publish_path(1000), &egg).await;
+    assert_ne!(contact_of(published.json()).await, grace);
+    assert_eq!(fake.crm_objects(hub, CONTACTS).unwrap().len(), before + 1);
+}
+
 #[tokio::test]
 async fn contacts_and_companies_are_seeded_by_config_and_at_run_time() {
     // The samples: the seeded visitor's contact, in every account.

@@ -8,6 +8,7 @@ use super::shapes::{
     str_field,
 };
 use super::{ChannelsVersion, checked_body, collect};
+use crate::crm::CrmObjectType;
 use crate::errors::ApiError;
 use crate::reply::Reply;
 use crate::schema::{
@@ -49,10 +50,21 @@ pub(crate) fn publish(
         let needs_contact = store
             .thread(thread_id)
             .is_some_and(|thread| thread.contact_id.is_none());
-        if needs_contact && let Some((kind, value, name)) = visitor(&egg) {
-            let contact = store
-                .crm
-                .contact_for_visitor(kind, value, name, &now_rfc3339());
+        if needs_contact {
+            // The contact the integration named, if it is a live contact
+            // of this account; else the visitor's, found or created.
+            let named = named_contacts(&egg).find(|id| {
+                store
+                    .crm
+                    .get(CrmObjectType::Contacts, *id)
+                    .is_some_and(|r| !r.archived())
+            });
+            let contact = named.or_else(|| {
+                let (kind, value, name) = visitor(&egg)?;
+                store
+                    .crm
+                    .contact_for_visitor(kind, value, name, &now_rfc3339())
+            });
             if let (Some(contact), Some(thread)) = (contact, store.thread_mut(thread_id)) {
                 thread.contact_id = Some(contact.to_string());
             }
@@ -97,6 +109,19 @@ fn conversation_key(egg: &Value) -> ConversationKey {
         .or_else(|| first_value(ours))
         .unwrap_or_default();
     ConversationKey::Participant(value.to_string())
+}
+
+/// The contacts a published message names for its thread, in order:
+/// `associateWithContactId`, then each `preResolvedContacts` contact.
+fn named_contacts(egg: &Value) -> impl Iterator<Item = u64> + '_ {
+    let associate = egg.get("associateWithContactId").and_then(Value::as_u64);
+    let pre_resolved = egg
+        .get("preResolvedContacts")
+        .map(|p| items(p, "contacts"))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|c| c.get("contactVid").and_then(Value::as_u64));
+    associate.into_iter().chain(pre_resolved)
 }
 
 /// The visitor of a published message, whose contact its thread is
