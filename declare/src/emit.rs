@@ -358,7 +358,7 @@ fn write_item(out: &mut String, placed: &Placed<Item>, depth: usize) {
             doc(
                 out,
                 item.doc.as_deref(),
-                &format!("A `{}`.", item.name),
+                &format!("The `{}` object.", item.name),
                 depth,
             );
             if *page {

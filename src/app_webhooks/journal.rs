@@ -487,7 +487,7 @@ hubspot_endpoint! {
         }
     } -> 200 SubscriptionResponse1;
 
-    /// A `ActionOverrideRequest`.
+    /// The `ActionOverrideRequest` object.
     pub object ActionOverrideRequest {
         optional {
             /// An array of strings, each representing an associated object type ID relevant to
@@ -505,7 +505,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `AppLifecycleEventSubscriptionUpsertRequest`.
+    /// The `AppLifecycleEventSubscriptionUpsertRequest` object.
     // `subscriptionType` is left out: the union that holds this object writes it.
     pub object AppLifecycleEventSubscriptionUpsertRequest {
         required {
@@ -521,7 +521,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `AssociationSubscriptionUpsertRequest`.
+    /// The `AssociationSubscriptionUpsertRequest` object.
     // `subscriptionType` is left out: the union that holds this object writes it.
     pub object AssociationSubscriptionUpsertRequest {
         required {
@@ -562,7 +562,7 @@ hubspot_endpoint! {
         GDPR_DELETE,
     }
 
-    /// A `BatchResponseJournalFetchResponse`.
+    /// The `BatchResponseJournalFetchResponse` object.
     pub object BatchResponseJournalFetchResponse {
         required {
             /// The date and time when the batch operation was completed, in ISO 8601 format.
@@ -593,7 +593,7 @@ hubspot_endpoint! {
         PROCESSING,
     }
 
-    /// A `BatchResponseJournalFetchResponseWithErrors`.
+    /// The `BatchResponseJournalFetchResponseWithErrors` object.
     pub object BatchResponseJournalFetchResponseWithErrors {
         required {
             /// The date and time when the batch process was completed, in ISO 8601 format.
@@ -630,7 +630,7 @@ hubspot_endpoint! {
         PROCESSING,
     }
 
-    /// A `CollectionResponseSubscriptionResponseNoPaging`.
+    /// The `CollectionResponseSubscriptionResponseNoPaging` object.
     pub object CollectionResponseSubscriptionResponseNoPaging {
         required {
             /// An array of SubscriptionResponse objects, each representing a subscription's
@@ -639,7 +639,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `Condition`.
+    /// The `Condition` object.
     pub object Condition {
         required {
             /// A string indicating the type of filter being applied. Valid value is
@@ -688,7 +688,7 @@ hubspot_endpoint! {
         STARTS_WITH,
     }
 
-    /// A `CrmObjectSnapshotBatchResponse`.
+    /// The `CrmObjectSnapshotBatchResponse` object.
     pub object CrmObjectSnapshotBatchResponse {
         required {
             /// An array of CrmObjectSnapshotResponse objects, each representing the result of a
@@ -697,7 +697,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `CrmObjectSnapshotRequest`.
+    /// The `CrmObjectSnapshotRequest` object.
     pub object CrmObjectSnapshotRequest {
         required {
             /// An integer representing the unique identifier of the CRM object for which the
@@ -715,7 +715,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `CrmObjectSnapshotResponse`.
+    /// The `CrmObjectSnapshotResponse` object.
     pub object CrmObjectSnapshotResponse {
         required {
             /// An integer representing the unique identifier of the CRM object for which the
@@ -733,7 +733,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ErrorDetail`.
+    /// The `ErrorDetail` object.
     pub object ErrorDetail {
         required {
             /// A human readable message describing the error along with remediation steps where
@@ -767,7 +767,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `FilterCreateResponse`.
+    /// The `FilterCreateResponse` object.
     pub object FilterCreateResponse {
         required {
             /// The unique identifier for the created filter. It is an integer formatted as
@@ -776,7 +776,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `FilterResponse`.
+    /// The `FilterResponse` object.
     pub object FilterResponse {
         required {
             /// A Unix timestamp in milliseconds indicating when the filter was created.
@@ -790,7 +790,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `GdprPrivacyDeletionSubscriptionUpsertRequest`.
+    /// The `GdprPrivacyDeletionSubscriptionUpsertRequest` object.
     // `subscriptionType` is left out: the union that holds this object writes it.
     pub object GdprPrivacyDeletionSubscriptionUpsertRequest {
         required {
@@ -823,7 +823,7 @@ hubspot_endpoint! {
         GDPR_DELETE,
     }
 
-    /// A `JournalFetchResponse`.
+    /// The `JournalFetchResponse` object.
     pub object JournalFetchResponse {
         required {
             /// The unique identifier for the current offset of the journal entry, formatted as
@@ -836,7 +836,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ListMembershipSubscriptionUpsertRequest`.
+    /// The `ListMembershipSubscriptionUpsertRequest` object.
     // `subscriptionType` is left out: the union that holds this object writes it.
     pub object ListMembershipSubscriptionUpsertRequest {
         required {
@@ -872,7 +872,7 @@ hubspot_endpoint! {
         GDPR_DELETE,
     }
 
-    /// A `ObjectSubscriptionUpsertRequest`.
+    /// The `ObjectSubscriptionUpsertRequest` object.
     // `subscriptionType` is left out: the union that holds this object writes it.
     pub object ObjectSubscriptionUpsertRequest {
         required {
@@ -910,7 +910,7 @@ hubspot_endpoint! {
         GDPR_DELETE,
     }
 
-    /// A `SnapshotStatusResponse`.
+    /// The `SnapshotStatusResponse` object.
     pub object SnapshotStatusResponse {
         required {
             /// The unique identifier for the snapshot operation, represented as a UUID.
@@ -980,7 +980,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `SubscriptionResponse1`.
+    /// The `SubscriptionResponse1` object.
     pub object SubscriptionResponse1 {
         required {
             /// A list of actions that trigger the subscription. Possible values include

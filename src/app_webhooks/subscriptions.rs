@@ -175,7 +175,7 @@ hubspot_endpoint! {
         }
     } -> 200 SubscriptionResponse;
 
-    /// A `BatchResponseSubscriptionResponse`.
+    /// The `BatchResponseSubscriptionResponse` object.
     pub object BatchResponseSubscriptionResponse {
         required {
             /// The date and time when the batch operation was completed.
@@ -207,7 +207,7 @@ hubspot_endpoint! {
         PROCESSING,
     }
 
-    /// A `BatchResponseSubscriptionResponseWithErrors`.
+    /// The `BatchResponseSubscriptionResponseWithErrors` object.
     pub object BatchResponseSubscriptionResponseWithErrors {
         required {
             /// The date and time when the batch processing was completed, in ISO 8601 format.
@@ -244,7 +244,7 @@ hubspot_endpoint! {
         PROCESSING,
     }
 
-    /// A `ErrorDetail`.
+    /// The `ErrorDetail` object.
     pub object ErrorDetail {
         required {
             /// A human readable message describing the error along with remediation steps where
@@ -263,7 +263,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `SettingsResponse`.
+    /// The `SettingsResponse` object.
     pub object SettingsResponse {
         required {
             /// When this subscription was created. Formatted as milliseconds from the \[Unix
@@ -306,7 +306,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `SubscriptionBatchUpdateRequest`.
+    /// The `SubscriptionBatchUpdateRequest` object.
     pub object SubscriptionBatchUpdateRequest {
         required {
             active: bool,
@@ -367,7 +367,7 @@ hubspot_endpoint! {
         TicketRestore = "ticket.restore",
     }
 
-    /// A `SubscriptionListResponse`.
+    /// The `SubscriptionListResponse` object.
     pub object SubscriptionListResponse {
         required {
             /// List of event subscriptions for your app
@@ -375,7 +375,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `SubscriptionResponse`.
+    /// The `SubscriptionResponse` object.
     pub object SubscriptionResponse {
         required {
             /// Determines if the subscription is active or paused.
@@ -455,7 +455,7 @@ hubspot_endpoint! {
         TicketRestore = "ticket.restore",
     }
 
-    /// A `ThrottlingSettings`.
+    /// The `ThrottlingSettings` object.
     pub object ThrottlingSettings {
         required {
             /// The maximum number of concurrent HTTP requests HubSpot will attempt to make to

@@ -357,7 +357,7 @@ hubspot_endpoint! {
         PROCESSING,
     }
 
-    /// A `CollectionResponseAssociatedId`.
+    /// The `CollectionResponseAssociatedId` object.
     pub object CollectionResponseAssociatedId {
         required {
             results: Vec<AssociatedId>,
@@ -367,7 +367,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `CollectionResponseSimplePublicObjectWithAssociationsForwardPaging`.
+    /// The `CollectionResponseSimplePublicObjectWithAssociationsForwardPaging` object.
     #[page]
     pub object CollectionResponseSimplePublicObjectWithAssociationsForwardPaging {
         required {
@@ -391,7 +391,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ErrorDetail`.
+    /// The `ErrorDetail` object.
     pub object ErrorDetail {
         required {
             /// A human readable message describing the error along with remediation steps where
@@ -430,7 +430,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `FilterGroup`.
+    /// The `FilterGroup` object.
     pub object FilterGroup {
         required {
             filters: Vec<Filter>,
@@ -454,7 +454,7 @@ hubspot_endpoint! {
         NOT_IN,
     }
 
-    /// A `ForwardPaging`.
+    /// The `ForwardPaging` object.
     pub object ForwardPaging {
         optional {
             /// Specifies the paging information needed to retrieve the next set of results in a
@@ -476,7 +476,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `Paging`.
+    /// The `Paging` object.
     pub object Paging {
         optional {
             /// Specifies the paging information needed to retrieve the next set of results in a
@@ -501,7 +501,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicAssociationsForObject`.
+    /// The `PublicAssociationsForObject` object.
     pub object PublicAssociationsForObject {
         required {
             /// Contains the Id of a Public Object
@@ -518,7 +518,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicObjectWarning`.
+    /// The `PublicObjectWarning` object.
     pub object PublicObjectWarning {
         required {
             category: String,

@@ -718,7 +718,7 @@ hubspot_endpoint! {
         PROCESSING,
     }
 
-    /// A `CollectionResponseAssociatedId`.
+    /// The `CollectionResponseAssociatedId` object.
     pub object CollectionResponseAssociatedId {
         required {
             results: Vec<AssociatedId>,
@@ -728,7 +728,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `CollectionResponseSimplePublicObjectWithAssociationsForwardPaging`.
+    /// The `CollectionResponseSimplePublicObjectWithAssociationsForwardPaging` object.
     #[page]
     pub object CollectionResponseSimplePublicObjectWithAssociationsForwardPaging {
         required {
@@ -752,7 +752,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ErrorDetail`.
+    /// The `ErrorDetail` object.
     pub object ErrorDetail {
         required {
             /// A human readable message describing the error along with remediation steps where
@@ -791,7 +791,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `FilterGroup`.
+    /// The `FilterGroup` object.
     pub object FilterGroup {
         required {
             filters: Vec<Filter>,
@@ -815,7 +815,7 @@ hubspot_endpoint! {
         NOT_IN,
     }
 
-    /// A `ForwardPaging`.
+    /// The `ForwardPaging` object.
     pub object ForwardPaging {
         optional {
             /// Specifies the paging information needed to retrieve the next set of results in a
@@ -852,7 +852,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `Paging`.
+    /// The `Paging` object.
     pub object Paging {
         optional {
             /// Specifies the paging information needed to retrieve the next set of results in a
@@ -877,7 +877,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicAssociationsForObject`.
+    /// The `PublicAssociationsForObject` object.
     pub object PublicAssociationsForObject {
         required {
             /// Contains the Id of a Public Object
@@ -886,7 +886,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicDefaultAssociation`.
+    /// The `PublicDefaultAssociation` object.
     pub object PublicDefaultAssociation {
         required {
             /// Defines the type, direction, and details of the relationship between two CRM

@@ -302,7 +302,7 @@ hubspot_endpoint! {
         OUTGOING,
     }
 
-    /// A `ChannelIntegrationParticipant`.
+    /// The `ChannelIntegrationParticipant` object.
     pub object ChannelIntegrationParticipant {
         required {
             delivery_identifier: PublicDeliveryIdentifier,
@@ -313,7 +313,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `CollectionResponseWithTotalPublicChannelAccount`.
+    /// The `CollectionResponseWithTotalPublicChannelAccount` object.
     #[page]
     pub object CollectionResponseWithTotalPublicChannelAccount {
         required {
@@ -325,7 +325,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `CollectionResponseWithTotalPublicChannelIntegrationChannel`.
+    /// The `CollectionResponseWithTotalPublicChannelIntegrationChannel` object.
     #[page]
     pub object CollectionResponseWithTotalPublicChannelIntegrationChannel {
         required {
@@ -337,7 +337,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ContactAddress`.
+    /// The `ContactAddress` object.
     pub object ContactAddress {
         optional {
             city: String,
@@ -356,7 +356,7 @@ hubspot_endpoint! {
         WORK,
     }
 
-    /// A `ContactAttachment`.
+    /// The `ContactAttachment` object.
     // `type` is left out: the union that holds this object writes it.
     pub object ContactAttachment {
         required {
@@ -364,7 +364,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ContactEmail`.
+    /// The `ContactEmail` object.
     pub object ContactEmail {
         required {
             email: String,
@@ -380,7 +380,7 @@ hubspot_endpoint! {
         WORK,
     }
 
-    /// A `ContactName`.
+    /// The `ContactName` object.
     pub object ContactName {
         optional {
             first_name: String,
@@ -391,7 +391,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ContactOrg`.
+    /// The `ContactOrg` object.
     pub object ContactOrg {
         optional {
             company: String,
@@ -400,7 +400,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ContactPhone`.
+    /// The `ContactPhone` object.
     pub object ContactPhone {
         required {
             phone: String,
@@ -418,7 +418,7 @@ hubspot_endpoint! {
         WORK,
     }
 
-    /// A `ContactProfile`.
+    /// The `ContactProfile` object.
     pub object ContactProfile {
         required {
             addresses: Vec<ContactAddress>,
@@ -432,7 +432,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ContactUrl`.
+    /// The `ContactUrl` object.
     pub object ContactUrl {
         required {
             url: String,
@@ -448,7 +448,7 @@ hubspot_endpoint! {
         WORK,
     }
 
-    /// A `FileAttachment`.
+    /// The `FileAttachment` object.
     // `type` is left out: the union that holds this object writes it.
     pub object FileAttachment {
         required {
@@ -476,7 +476,7 @@ hubspot_endpoint! {
         CHANNEL_SPECIFIC_OPAQUE_ID,
     }
 
-    /// A `LocationAttachment`.
+    /// The `LocationAttachment` object.
     // `type` is left out: the union that holds this object writes it.
     pub object LocationAttachment {
         required {
@@ -490,7 +490,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `MessageHeaderAttachment`.
+    /// The `MessageHeaderAttachment` object.
     // `type` is left out: the union that holds this object writes it.
     pub object MessageHeaderAttachment {
         optional {
@@ -512,7 +512,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `Paging`.
+    /// The `Paging` object.
     pub object Paging {
         optional {
             /// Specifies the paging information needed to retrieve the next set of results in a
@@ -524,7 +524,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PreResolvedContact`.
+    /// The `PreResolvedContact` object.
     pub object PreResolvedContact {
         required {
             contact_properties_leading_to_match: Vec<PreResolvedContactContactPropertiesLeadingToMatchItem>,
@@ -945,7 +945,7 @@ hubspot_endpoint! {
         zip,
     }
 
-    /// A `PreResolvedContacts`.
+    /// The `PreResolvedContacts` object.
     pub object PreResolvedContacts {
         required {
             contacts: Vec<PreResolvedContact>,
@@ -965,7 +965,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicChannelAccount`.
+    /// The `PublicChannelAccount` object.
     pub object PublicChannelAccount {
         required {
             active: bool,
@@ -983,7 +983,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicChannelAccountStagingToken`.
+    /// The `PublicChannelAccountStagingToken` object.
     pub object PublicChannelAccountStagingToken {
         required {
             account_token: String,
@@ -998,7 +998,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicChannelIntegrationChannel`.
+    /// The `PublicChannelIntegrationChannel` object.
     pub object PublicChannelIntegrationChannel {
         required {
             capabilities: HashMap<String, HashMap<String, JsonValue>>,
@@ -1021,7 +1021,7 @@ hubspot_endpoint! {
         SENT,
     }
 
-    /// A `PublicClient`.
+    /// The `PublicClient` object.
     pub object PublicClient {
         required {
             client_type: PublicClientClientType,
@@ -1039,7 +1039,7 @@ hubspot_endpoint! {
         UnknownValue = "UNKNOWN",
     }
 
-    /// A `PublicContact`.
+    /// The `PublicContact` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicContact {
         required {
@@ -1047,7 +1047,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicConversationsMessage`.
+    /// The `PublicConversationsMessage` object.
     pub object PublicConversationsMessage {
         required {
             archived: bool,
@@ -1105,7 +1105,7 @@ hubspot_endpoint! {
         MESSAGE,
     }
 
-    /// A `PublicDeliveryIdentifier`.
+    /// The `PublicDeliveryIdentifier` object.
     pub object PublicDeliveryIdentifier {
         required {
             r#type: PublicDeliveryIdentifierType,
@@ -1121,7 +1121,7 @@ hubspot_endpoint! {
         HS_SHORT_CODE,
     }
 
-    /// A `PublicFile`.
+    /// The `PublicFile` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicFile {
         required {
@@ -1143,7 +1143,7 @@ hubspot_endpoint! {
         VOICE_RECORDING,
     }
 
-    /// A `PublicLocation`.
+    /// The `PublicLocation` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicLocation {
         required {
@@ -1157,7 +1157,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicMessageFailureDetails`.
+    /// The `PublicMessageFailureDetails` object.
     pub object PublicMessageFailureDetails {
         required {
             error_message_tokens: HashMap<String, String>,
@@ -1167,7 +1167,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicMessageHeader`.
+    /// The `PublicMessageHeader` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicMessageHeader {
         optional {
@@ -1176,7 +1176,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicMessageStatus`.
+    /// The `PublicMessageStatus` object.
     pub object PublicMessageStatus {
         required {
             status_type: PublicMessageStatusStatusType,
@@ -1194,7 +1194,7 @@ hubspot_endpoint! {
         SENT,
     }
 
-    /// A `PublicQuickReplies`.
+    /// The `PublicQuickReplies` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicQuickReplies {
         required {
@@ -1204,7 +1204,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicRecipient`.
+    /// The `PublicRecipient` object.
     pub object PublicRecipient {
         required {
             delivery_identifier: PublicDeliveryIdentifier,
@@ -1216,7 +1216,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicSender`.
+    /// The `PublicSender` object.
     pub object PublicSender {
         optional {
             actor_id: String,
@@ -1226,7 +1226,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicSocialMetadataAttachment`.
+    /// The `PublicSocialMetadataAttachment` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicSocialMetadataAttachment {
         required {
@@ -1234,11 +1234,11 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicUnsupportedContent`.
+    /// The `PublicUnsupportedContent` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicUnsupportedContent {}
 
-    /// A `PublicWhatsAppTemplateMetadata`.
+    /// The `PublicWhatsAppTemplateMetadata` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicWhatsAppTemplateMetadata {
         required {
@@ -1252,7 +1252,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `QuickRepliesAttachment`.
+    /// The `QuickRepliesAttachment` object.
     // `type` is left out: the union that holds this object writes it.
     pub object QuickRepliesAttachment {
         required {
@@ -1260,7 +1260,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `QuickReply`.
+    /// The `QuickReply` object.
     pub object QuickReply {
         required {
             value: String,
@@ -1277,7 +1277,7 @@ hubspot_endpoint! {
         URL,
     }
 
-    /// A `SocialMetadata`.
+    /// The `SocialMetadata` object.
     pub object SocialMetadata {
         required {
             media_type: SocialMetadataMediaType,
@@ -1292,7 +1292,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `SocialMetadataIntegrationAttachment`.
+    /// The `SocialMetadataIntegrationAttachment` object.
     // `type` is left out: the union that holds this object writes it.
     pub object SocialMetadataIntegrationAttachment {
         required {
@@ -1315,7 +1315,7 @@ hubspot_endpoint! {
         VIDEO,
     }
 
-    /// A `UnsupportedContentAttachment`.
+    /// The `UnsupportedContentAttachment` object.
     // `type` is left out: the union that holds this object writes it.
     pub object UnsupportedContentAttachment {}
 }
@@ -1377,7 +1377,7 @@ pub mod v2025_09 {
             }
         } -> 201 PublicConversationsMessage;
 
-        /// A `ChannelIntegrationParticipant`.
+        /// The `ChannelIntegrationParticipant` object.
         pub object ChannelIntegrationParticipant {
             required {
                 delivery_identifier: PublicDeliveryIdentifier,
@@ -1387,7 +1387,7 @@ pub mod v2025_09 {
             }
         }
 
-        /// A `PreResolvedContact`.
+        /// The `PreResolvedContact` object.
         pub object PreResolvedContact {
             required {
                 contact_properties_leading_to_match: Vec<PreResolvedContactContactPropertiesLeadingToMatchItem>,
@@ -1776,7 +1776,7 @@ pub mod v2025_09 {
             zip,
         }
 
-        /// A `PreResolvedContacts`.
+        /// The `PreResolvedContacts` object.
         pub object PreResolvedContacts {
             required {
                 contacts: Vec<PreResolvedContact>,

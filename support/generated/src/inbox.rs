@@ -320,7 +320,7 @@ hubspot_endpoint! {
         }
     } -> 200 PublicMessageContent;
 
-    /// A `AgentActor`.
+    /// The `AgentActor` object.
     // `type` is left out: the union that holds this object writes it.
     pub object AgentActor {
         required {
@@ -333,7 +333,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `BatchResponsePublicActor`.
+    /// The `BatchResponsePublicActor` object.
     pub object BatchResponsePublicActor {
         required {
             completed_at: DateTime,
@@ -368,7 +368,7 @@ hubspot_endpoint! {
         PROCESSING,
     }
 
-    /// A `BatchResponsePublicActorWithErrors`.
+    /// The `BatchResponsePublicActorWithErrors` object.
     pub object BatchResponsePublicActorWithErrors {
         required {
             completed_at: DateTime,
@@ -392,7 +392,7 @@ hubspot_endpoint! {
         PROCESSING,
     }
 
-    /// A `BotActor`.
+    /// The `BotActor` object.
     // `type` is left out: the union that holds this object writes it.
     pub object BotActor {
         required {
@@ -404,7 +404,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `CollectionResponsePublicMessageForwardPaging`.
+    /// The `CollectionResponsePublicMessageForwardPaging` object.
     #[page]
     pub object CollectionResponsePublicMessageForwardPaging {
         required {
@@ -425,7 +425,7 @@ hubspot_endpoint! {
         THREAD_INBOX_CHANGE => PublicThreadInboxChange,
     }
 
-    /// A `CollectionResponsePublicThreadForwardPaging`.
+    /// The `CollectionResponsePublicThreadForwardPaging` object.
     #[page]
     pub object CollectionResponsePublicThreadForwardPaging {
         required {
@@ -436,7 +436,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `CollectionResponseWithTotalPublicChannel`.
+    /// The `CollectionResponseWithTotalPublicChannel` object.
     #[page]
     pub object CollectionResponseWithTotalPublicChannel {
         required {
@@ -448,7 +448,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `CollectionResponseWithTotalPublicChannelAccount`.
+    /// The `CollectionResponseWithTotalPublicChannelAccount` object.
     #[page]
     pub object CollectionResponseWithTotalPublicChannelAccount {
         required {
@@ -460,7 +460,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `CollectionResponseWithTotalPublicInbox`.
+    /// The `CollectionResponseWithTotalPublicInbox` object.
     #[page]
     pub object CollectionResponseWithTotalPublicInbox {
         required {
@@ -472,7 +472,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ContactAddress`.
+    /// The `ContactAddress` object.
     pub object ContactAddress {
         optional {
             city: String,
@@ -491,7 +491,7 @@ hubspot_endpoint! {
         WORK,
     }
 
-    /// A `ContactEmail`.
+    /// The `ContactEmail` object.
     pub object ContactEmail {
         required {
             email: String,
@@ -507,7 +507,7 @@ hubspot_endpoint! {
         WORK,
     }
 
-    /// A `ContactName`.
+    /// The `ContactName` object.
     pub object ContactName {
         optional {
             first_name: String,
@@ -518,7 +518,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ContactOrg`.
+    /// The `ContactOrg` object.
     pub object ContactOrg {
         optional {
             company: String,
@@ -527,7 +527,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ContactPhone`.
+    /// The `ContactPhone` object.
     pub object ContactPhone {
         required {
             phone: String,
@@ -545,7 +545,7 @@ hubspot_endpoint! {
         WORK,
     }
 
-    /// A `ContactProfile`.
+    /// The `ContactProfile` object.
     pub object ContactProfile {
         required {
             addresses: Vec<ContactAddress>,
@@ -559,7 +559,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ContactUrl`.
+    /// The `ContactUrl` object.
     pub object ContactUrl {
         required {
             url: String,
@@ -575,7 +575,7 @@ hubspot_endpoint! {
         WORK,
     }
 
-    /// A `EmailActor`.
+    /// The `EmailActor` object.
     // `type` is left out: the union that holds this object writes it.
     pub object EmailActor {
         required {
@@ -584,7 +584,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ErrorDetail`.
+    /// The `ErrorDetail` object.
     pub object ErrorDetail {
         required {
             /// A human readable message describing the error along with remediation steps where
@@ -603,7 +603,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ForwardPaging`.
+    /// The `ForwardPaging` object.
     pub object ForwardPaging {
         optional {
             /// Specifies the paging information needed to retrieve the next set of results in a
@@ -617,7 +617,7 @@ hubspot_endpoint! {
         TICKET,
     }
 
-    /// A `IntegratorActor`.
+    /// The `IntegratorActor` object.
     // `type` is left out: the union that holds this object writes it.
     pub object IntegratorActor {
         required {
@@ -640,7 +640,7 @@ hubspot_endpoint! {
         OPEN,
     }
 
-    /// A `LlmActor`.
+    /// The `LlmActor` object.
     // `type` is left out: the union that holds this object writes it.
     pub object LlmActor {
         required {
@@ -665,7 +665,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `Paging`.
+    /// The `Paging` object.
     pub object Paging {
         optional {
             /// Specifies the paging information needed to retrieve the next set of results in a
@@ -701,7 +701,7 @@ hubspot_endpoint! {
         LLM => LlmActor,
     }
 
-    /// A `PublicAssignmentMessage`.
+    /// The `PublicAssignmentMessage` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicAssignmentMessage {
         required {
@@ -721,7 +721,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicChannel`.
+    /// The `PublicChannel` object.
     pub object PublicChannel {
         required {
             /// The ID of the channel.
@@ -731,7 +731,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicChannelAccount`.
+    /// The `PublicChannelAccount` object.
     pub object PublicChannelAccount {
         required {
             /// Whether the channel account is turned on.
@@ -754,7 +754,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicClient`.
+    /// The `PublicClient` object.
     pub object PublicClient {
         required {
             /// The type of the client.
@@ -774,7 +774,7 @@ hubspot_endpoint! {
         UnknownValue = "UNKNOWN",
     }
 
-    /// A `PublicComment`.
+    /// The `PublicComment` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicComment {
         required {
@@ -807,7 +807,7 @@ hubspot_endpoint! {
         SOCIAL_MEDIA_METADATA => PublicSocialMetadataAttachment,
     }
 
-    /// A `PublicCommentEgg`.
+    /// The `PublicCommentEgg` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicCommentEgg {
         required {
@@ -826,7 +826,7 @@ hubspot_endpoint! {
         SOCIAL_MEDIA_METADATA => PublicSocialMediaEgg,
     }
 
-    /// A `PublicContact`.
+    /// The `PublicContact` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicContact {
         required {
@@ -834,7 +834,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicConversationsMessage`.
+    /// The `PublicConversationsMessage` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicConversationsMessage {
         required {
@@ -880,7 +880,7 @@ hubspot_endpoint! {
         OUTGOING,
     }
 
-    /// A `PublicConversationsMessageEgg`.
+    /// The `PublicConversationsMessageEgg` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicConversationsMessageEgg {
         required {
@@ -911,7 +911,7 @@ hubspot_endpoint! {
         TRUNCATED_TO_MOST_RECENT_REPLY,
     }
 
-    /// A `PublicDeliveryIdentifier`.
+    /// The `PublicDeliveryIdentifier` object.
     pub object PublicDeliveryIdentifier {
         required {
             /// The type of identifier. HS_EMAIL_ADDRESS for email addresses; HS_PHONE_NUMBER
@@ -934,7 +934,7 @@ hubspot_endpoint! {
         HS_SHORT_CODE,
     }
 
-    /// A `PublicFile`.
+    /// The `PublicFile` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicFile {
         required {
@@ -947,7 +947,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicFileEgg`.
+    /// The `PublicFileEgg` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicFileEgg {
         required {
@@ -964,7 +964,7 @@ hubspot_endpoint! {
         VOICE_RECORDING,
     }
 
-    /// A `PublicInbox`.
+    /// The `PublicInbox` object.
     pub object PublicInbox {
         required {
             archived: bool,
@@ -991,7 +991,7 @@ hubspot_endpoint! {
         INBOX,
     }
 
-    /// A `PublicLocation`.
+    /// The `PublicLocation` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicLocation {
         required {
@@ -1015,7 +1015,7 @@ hubspot_endpoint! {
         THREAD_INBOX_CHANGE => PublicThreadInboxChange,
     }
 
-    /// A `PublicMessageContent`.
+    /// The `PublicMessageContent` object.
     pub object PublicMessageContent {
         optional {
             rich_text: String,
@@ -1029,7 +1029,7 @@ hubspot_endpoint! {
         COMMENT => PublicCommentEgg,
     }
 
-    /// A `PublicMessageFailureDetails`.
+    /// The `PublicMessageFailureDetails` object.
     pub object PublicMessageFailureDetails {
         required {
             error_message_tokens: HashMap<String, String>,
@@ -1039,7 +1039,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicMessageHeader`.
+    /// The `PublicMessageHeader` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicMessageHeader {
         optional {
@@ -1048,7 +1048,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicMessageStatus`.
+    /// The `PublicMessageStatus` object.
     pub object PublicMessageStatus {
         required {
             status_type: PublicMessageStatusStatusType,
@@ -1066,7 +1066,7 @@ hubspot_endpoint! {
         SENT,
     }
 
-    /// A `PublicQuickReplies`.
+    /// The `PublicQuickReplies` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicQuickReplies {
         required {
@@ -1076,7 +1076,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicQuickRepliesEgg`.
+    /// The `PublicQuickRepliesEgg` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicQuickRepliesEgg {
         required {
@@ -1084,7 +1084,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicRecipient`.
+    /// The `PublicRecipient` object.
     pub object PublicRecipient {
         required {
             delivery_identifier: PublicDeliveryIdentifier,
@@ -1096,7 +1096,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicRecipientEgg`.
+    /// The `PublicRecipientEgg` object.
     pub object PublicRecipientEgg {
         required {
             delivery_identifiers: Vec<PublicDeliveryIdentifier>,
@@ -1109,7 +1109,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicSender`.
+    /// The `PublicSender` object.
     pub object PublicSender {
         optional {
             actor_id: String,
@@ -1119,7 +1119,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicSocialMediaEgg`.
+    /// The `PublicSocialMediaEgg` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicSocialMediaEgg {
         required {
@@ -1127,7 +1127,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicSocialMetadataAttachment`.
+    /// The `PublicSocialMetadataAttachment` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicSocialMetadataAttachment {
         required {
@@ -1135,7 +1135,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicThread`.
+    /// The `PublicThread` object.
     pub object PublicThread {
         required {
             /// Whether this thread is archived.
@@ -1171,14 +1171,14 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicThreadAssociations`.
+    /// The `PublicThreadAssociations` object.
     pub object PublicThreadAssociations {
         optional {
             associated_ticket_id: String,
         }
     }
 
-    /// A `PublicThreadInboxChange`.
+    /// The `PublicThreadInboxChange` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicThreadInboxChange {
         required {
@@ -1204,7 +1204,7 @@ hubspot_endpoint! {
         OPEN,
     }
 
-    /// A `PublicThreadStatusChange`.
+    /// The `PublicThreadStatusChange` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicThreadStatusChange {
         required {
@@ -1235,11 +1235,11 @@ hubspot_endpoint! {
         OPEN,
     }
 
-    /// A `PublicUnsupportedContent`.
+    /// The `PublicUnsupportedContent` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicUnsupportedContent {}
 
-    /// A `PublicWelcomeMessage`.
+    /// The `PublicWelcomeMessage` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicWelcomeMessage {
         required {
@@ -1261,7 +1261,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicWhatsAppTemplateMetadata`.
+    /// The `PublicWhatsAppTemplateMetadata` object.
     // `type` is left out: the union that holds this object writes it.
     pub object PublicWhatsAppTemplateMetadata {
         required {
@@ -1275,7 +1275,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `QuickReply`.
+    /// The `QuickReply` object.
     pub object QuickReply {
         required {
             value: String,
@@ -1292,7 +1292,7 @@ hubspot_endpoint! {
         URL,
     }
 
-    /// A `SocialMetadata`.
+    /// The `SocialMetadata` object.
     pub object SocialMetadata {
         required {
             media_type: SocialMetadataMediaType,
@@ -1346,7 +1346,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `SystemActor`.
+    /// The `SystemActor` object.
     // `type` is left out: the union that holds this object writes it.
     pub object SystemActor {
         required {
@@ -1354,7 +1354,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `VisitorActor`.
+    /// The `VisitorActor` object.
     // `type` is left out: the union that holds this object writes it.
     pub object VisitorActor {
         required {
@@ -1444,7 +1444,7 @@ pub mod v2026_09 {
             }
         } -> 200 PublicMessage;
 
-        /// A `CollectionResponsePublicMessageForwardPaging`.
+        /// The `CollectionResponsePublicMessageForwardPaging` object.
         #[page]
         pub object CollectionResponsePublicMessageForwardPaging {
             required {
@@ -1466,7 +1466,7 @@ pub mod v2026_09 {
             THREAD_INBOX_CHANGE => PublicThreadInboxChange,
         }
 
-        /// A `PublicConversationsMessage`.
+        /// The `PublicConversationsMessage` object.
         // `type` is left out: the union that holds this object writes it.
         pub object PublicConversationsMessage {
             required {
@@ -1511,7 +1511,7 @@ pub mod v2026_09 {
             THREAD_INBOX_CHANGE => PublicThreadInboxChange,
         }
 
-        /// A `PublicThreadStatusChange`.
+        /// The `PublicThreadStatusChange` object.
         // `type` is left out: the union that holds this object writes it.
         pub object PublicThreadStatusChange {
             required {

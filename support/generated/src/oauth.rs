@@ -68,7 +68,7 @@ hubspot_endpoint! {
         }
     } -> 200 JsonValue;
 
-    /// A `AccessTokenResponse`.
+    /// The `AccessTokenResponse` object.
     // `token_use` is left out: the union that holds this object writes it.
     pub object AccessTokenResponse {
         required {
@@ -92,7 +92,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `ClientCredentialsTokenResponse`.
+    /// The `ClientCredentialsTokenResponse` object.
     // `token_use` is left out: the union that holds this object writes it.
     pub object ClientCredentialsTokenResponse {
         required {
@@ -121,7 +121,7 @@ hubspot_endpoint! {
         refresh_token,
     }
 
-    /// A `PublicAccessTokenInfoResponse`.
+    /// The `PublicAccessTokenInfoResponse` object.
     // `token_use` is left out: the union that holds this object writes it.
     pub object PublicAccessTokenInfoResponse {
         required {
@@ -152,7 +152,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `PublicRefreshTokenInfoResponse`.
+    /// The `PublicRefreshTokenInfoResponse` object.
     // `token_use` is left out: the union that holds this object writes it.
     pub object PublicRefreshTokenInfoResponse {
         required {
@@ -177,7 +177,7 @@ hubspot_endpoint! {
         }
     }
 
-    /// A `SignedAccessToken`.
+    /// The `SignedAccessToken` object.
     pub object SignedAccessToken {
         required {
             app_id: i32,
@@ -262,7 +262,7 @@ pub mod v2026_09 {
             refresh_token,
         }
 
-        /// A `TokenInfoResponseBaseIF`.
+        /// The `TokenInfoResponseBaseIF` object.
         pub object TokenInfoResponseBaseIF {
             required {
                 active: bool,

@@ -41,7 +41,7 @@ hubspot_endpoint! {
         }
     } -> 200 IdentificationTokenResponse;
 
-    /// A `IdentificationTokenResponse`.
+    /// The `IdentificationTokenResponse` object.
     pub object IdentificationTokenResponse {
         required {
             /// An identification token that allows the visitor to be treated as a known
