@@ -3,8 +3,11 @@
 //! that installs it.
 //!
 //! ```text
-//! cargo run --example custom_channel_bridge
+//! cargo run --features crm --example custom_channel_bridge
 //! ```
+//!
+//! (`crm`: the bridge finds, or creates, the contact behind each
+//! conversation in the account's CRM.)
 //!
 //! With no `HUBSPOT_CLIENT_ID` set, it starts the in-memory HubSpot fake
 //! with two accounts (101 and 202) whose access tokens live 2 seconds, and
@@ -17,7 +20,11 @@
 //!    the fake), HubSpot redirects to the bridge's `GET /oauth-callback`
 //!    with `code` and `state`, and the bridge checks the state, exchanges
 //!    the code and connects the business's line as a channel account;
-//! 3. for several seconds, visitors text both businesses, agents answer in
+//! 3. for several seconds, visitors text both businesses (each visitor's
+//!    first text looks up their contact in that account's CRM: Ada, whose
+//!    email the chat service knows, is found as the account's Ada
+//!    Lovelace; Bob is created from his number and name; later texts use
+//!    the remembered contact), agents answer in
 //!    each HubSpot account, the fake POSTs signed webhooks naming the
 //!    account (`portalId`), and the bridge delivers each reply from the
 //!    right line and reports `SENT` or `FAILED` to the right account, all
@@ -62,7 +69,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bridge::{
-    Bridge, BridgeConfig, CALLBACK_PATH, ExternalChat, INSTALL_PATH, WEBHOOK_PATH, create_channel,
+    Bridge, BridgeConfig, CALLBACK_PATH, ContactSource, ExternalChat, INSTALL_PATH, SCOPES,
+    WEBHOOK_PATH, create_channel,
 };
 use hubspot_api::conversations::models::{
     DeliveryIdentifierType, PublicDeliveryIdentifier, PublicMessage,
@@ -72,7 +80,7 @@ use hubspot_api::conversations::threads::messages::{
 };
 use hubspot_api::webhooks::{ClientSecret, InMemoryWebhookDedup, Verifier, WebhookDedup};
 use hubspot_api::{Client, ClientBuilder, DeveloperKey, OAuthApp};
-use hubspot_fake::{FakeConfig, FakeHubSpot, GrantType};
+use hubspot_fake::{CrmObjectType, FakeConfig, FakeHubSpot, GrantType};
 use hubspot_runtime::redis::{Redis, RedisTokenStore, RedisWebhookDedup};
 use serde_json::Value;
 use tokio::net::TcpListener;
@@ -92,6 +100,8 @@ struct Business {
     line: &'static str,
     customer: &'static str,
     customer_number: &'static str,
+    /// The customer's email, if the chat service knows it.
+    customer_email: Option<&'static str>,
 }
 
 const ACME: Business = Business {
@@ -100,6 +110,8 @@ const ACME: Business = Business {
     line: "+15550199",
     customer: "Ada",
     customer_number: "+15550100",
+    // The fake seeds Ada Lovelace, ada@example.com, in every account.
+    customer_email: Some("ada@example.com"),
 };
 const BOLT: Business = Business {
     hub_id: 202,
@@ -107,6 +119,7 @@ const BOLT: Business = Business {
     line: "+15550299",
     customer: "Bob",
     customer_number: "+15550111",
+    customer_email: None,
 };
 
 /// One step of the conversations.
@@ -268,6 +281,13 @@ async fn demo_on_fake() -> Result<(), Box<dyn Error>> {
         .rotate_refresh_tokens(true)
         .require_developer_key(true);
     config.oauth.redirect_uri = format!("{bridge_url}{CALLBACK_PATH}");
+    // The app is registered with every scope the bridge asks for (the
+    // CRM's among them), as it would be in its HubSpot developer account.
+    for scope in SCOPES {
+        if !config.oauth.scopes.iter().any(|s| s == scope) {
+            config.oauth.scopes.push((*scope).to_owned());
+        }
+    }
     let fake = FakeHubSpot::start_with(config).await?;
     let app = fake.oauth_app();
     println!(
@@ -312,6 +332,11 @@ async fn demo_on_fake() -> Result<(), Box<dyn Error>> {
         inbox_id: None,
     };
     let chat = ExternalChat::default();
+    for business in [&ACME, &BOLT] {
+        if let Some(email) = business.customer_email {
+            chat.set_email(business.customer_number, email);
+        }
+    }
     let bridge = Bridge::with_dedup(client.clone(), verifier, chat.clone(), config, dedup);
     tokio::spawn(axum::serve(listener, bridge.router()).into_future());
 
@@ -365,12 +390,24 @@ async fn demo_on_fake() -> Result<(), Box<dyn Error>> {
                     business.line,
                     text,
                 );
-                let published = bridge.relay_incoming(&message).await?;
-                let thread: i64 = published.conversations_thread_id.parse()?;
+                let relayed = bridge.relay_incoming(&message).await?;
+                let thread: i64 = relayed.message.conversations_thread_id.parse()?;
                 threads.insert(business.hub_id, thread);
+                let contact = match &relayed.contact {
+                    Ok(contact) => format!(
+                        "contact {} ({})",
+                        contact.contact_id,
+                        match contact.source {
+                            ContactSource::Cached => "remembered",
+                            ContactSource::Found => "found",
+                            ContactSource::Created => "created",
+                        }
+                    ),
+                    Err(error) => format!("no contact: {error}"),
+                };
                 println!(
-                    "   {at:4.1}s [{}] {} texts {}: {text:?} -> message {} in thread {thread}",
-                    business.hub_id, business.customer, business.name, published.id
+                    "   {at:4.1}s [{}] {} texts {}: {text:?} -> message {} in thread {thread}, {contact}",
+                    business.hub_id, business.customer, business.name, relayed.message.id
                 );
             }
             Step::Agent(business, text) => {
@@ -437,8 +474,12 @@ async fn demo_on_fake() -> Result<(), Box<dyn Error>> {
                 .filter(|m| m["direction"] == direction)
                 .count()
         };
+        let contacts = fake
+            .crm_objects(hub, CrmObjectType::Contacts)
+            .unwrap_or_default()
+            .len();
         println!(
-            "   account {} ({}): {} messages ({} in, {} out); {} API requests, \
+            "   account {} ({}): {} messages ({} in, {} out), CRM contacts: {contacts}; {} API requests, \
              {} token refreshes, {} requests with an expired token",
             business.hub_id,
             business.name,

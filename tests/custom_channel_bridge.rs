@@ -6,7 +6,9 @@
 //! on its toy chat from that account's line and PATCHes the status as that
 //! account; replies are published back into the same thread. Retries and
 //! replays never deliver twice, and a forged or replayed `state` installs
-//! nothing.
+//! nothing. Each visitor's contact is found, or created, in the account's
+//! own CRM and pre-resolved in the publish; a CRM outage loses no message.
+#![cfg(feature = "crm")]
 
 #[path = "../examples/custom_channel_bridge/bridge.rs"]
 mod bridge;
@@ -15,21 +17,24 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use bridge::{
-    Bridge, BridgeConfig, CALLBACK_PATH, ExternalChat, Handling, INSTALL_PATH, Outcome, RelayError,
-    SCOPES, WEBHOOK_PATH, create_channel,
+    Bridge, BridgeConfig, CALLBACK_PATH, ContactError, ContactSource, ExternalChat, Handling,
+    INSTALL_PATH, Outcome, RelayError, SCOPES, WEBHOOK_PATH, create_channel,
 };
+use hubspot_api::conversations::contact_property::ContactProperty;
 use hubspot_api::conversations::custom_channels::channel_accounts::GetCustomChannelAccount;
 use hubspot_api::conversations::custom_channels::webhooks::CustomChannelEvent;
 use hubspot_api::conversations::models::{
     DeliveryIdentifierType, PublicDeliveryIdentifier, PublicMessage,
 };
+use hubspot_api::conversations::threads::GetThread;
 use hubspot_api::conversations::threads::messages::{
     PublicConversationsMessageEgg, PublicRecipientEgg, SendThreadMessage,
 };
 use hubspot_api::webhooks::{ClientSecret, Verifier};
 use hubspot_api::{Client, DeveloperKey, OAuthApp};
 use hubspot_fake::{
-    DeliveryOutcome, FakeConfig, FakeHubSpot, Fault, FaultConfig, GrantType, WebhookRetry,
+    CrmObjectType, CrmSeed, DeliveryOutcome, FakeConfig, FakeHubSpot, Fault, FaultConfig,
+    GrantType, ScriptedResponse, WebhookRetry,
 };
 use serde_json::{Value, json};
 use tokio::net::TcpListener;
@@ -99,6 +104,12 @@ async fn setup_with(options: Options) -> Setup {
         config = config.token_lifetime(lifetime);
     }
     config.oauth.redirect_uri = format!("{bridge_url}{CALLBACK_PATH}");
+    // The app may ask for every scope the bridge asks for (the CRM's too).
+    for scope in SCOPES {
+        if !config.oauth.scopes.iter().any(|s| s == scope) {
+            config.oauth.scopes.push((*scope).to_owned());
+        }
+    }
     let fake = FakeHubSpot::start_with(config).await.unwrap();
     let app = fake.oauth_app();
     let client = Client::builder()
@@ -209,8 +220,8 @@ async fn visitor_opens_thread(setup: &Setup, from: &str, line: &str) -> i64 {
     let text = setup
         .chat
         .visitor_says(from, "Ada", line, "Where is my order?");
-    let published = setup.bridge.relay_incoming(&text).await.unwrap();
-    published.conversations_thread_id.parse().unwrap()
+    let relayed = setup.bridge.relay_incoming(&text).await.unwrap();
+    relayed.message.conversations_thread_id.parse().unwrap()
 }
 
 /// An agent's reply in account `hub`; returns its message id.
@@ -287,8 +298,8 @@ async fn round_trip_webhook_delivery_status_and_reply() {
     let answer = setup
         .chat
         .visitor_says(ADA, "Ada", LINE_A, "Great, thanks!");
-    let published = setup.bridge.relay_incoming(&answer).await.unwrap();
-    assert_eq!(published.conversations_thread_id, thread.to_string());
+    let relayed = setup.bridge.relay_incoming(&answer).await.unwrap();
+    assert_eq!(relayed.message.conversations_thread_id, thread.to_string());
     let thread_messages = setup.fake.thread_messages(&thread.to_string()).unwrap();
     let lines: Vec<(&str, &str)> = thread_messages
         .iter()
@@ -706,4 +717,260 @@ async fn other_events_are_acknowledged_and_ignored() {
         ]
     );
     assert!(setup.chat.messages().is_empty());
+}
+
+// ---- the visitor's contact --------------------------------------------------
+
+/// The CRM requests the fake received so far: (searches, creates, reads).
+fn crm_requests(fake: &FakeHubSpot) -> (usize, usize, usize) {
+    let requests = fake.requests();
+    let count = |method: &str, matches: &dyn Fn(&str) -> bool| {
+        requests
+            .iter()
+            .filter(|r| r.method == method && r.path.starts_with("/crm/") && matches(&r.path))
+            .count()
+    };
+    (
+        count("POST", &|p| p.ends_with("/contacts/search")),
+        count("POST", &|p| p.ends_with("/contacts")),
+        count("GET", &|p| p.contains("/contacts/")),
+    )
+}
+
+/// A stored contact's id.
+fn id_of(contact: &Value) -> i64 {
+    contact["id"].as_str().unwrap().parse().unwrap()
+}
+
+fn contacts(fake: &FakeHubSpot, hub: u64) -> Vec<Value> {
+    fake.crm_objects(hub as i64, CrmObjectType::Contacts)
+        .unwrap()
+}
+
+/// The thread's `associatedContactId`, read as account `hub`.
+async fn thread_contact(setup: &Setup, hub: u64, thread_id: &str) -> i64 {
+    let thread = GetThread::builder()
+        .thread_id(thread_id.parse::<i64>().unwrap())
+        .send(&setup.client.account(hub))
+        .await
+        .unwrap();
+    thread.associated_contact_id.to_string().parse().unwrap()
+}
+
+/// The `preResolvedContacts` of the last publish the fake received.
+fn last_pre_resolved(fake: &FakeHubSpot) -> Value {
+    let publish = fake
+        .requests()
+        .into_iter()
+        .rev()
+        .find(|r| {
+            r.method == "POST"
+                && r.path.ends_with("/messages")
+                && r.path.contains("custom-channels")
+        })
+        .expect("a publish");
+    publish.json().unwrap()["preResolvedContacts"].clone()
+}
+
+#[tokio::test]
+async fn a_new_visitor_gets_one_contact_which_is_the_threads_and_is_remembered() {
+    let setup = setup().await;
+    let (before_a, before_b) = (contacts(&setup.fake, A), contacts(&setup.fake, B));
+    let first = setup
+        .chat
+        .visitor_says(ADA, "Ada Byron", LINE_A, "Is my order in?");
+    let relayed = setup.bridge.relay_incoming(&first).await.unwrap();
+    let contact = relayed.contact.expect("resolved");
+    assert_eq!(contact.source, ContactSource::Created);
+    assert_eq!(contact.matched_on, [ContactProperty::Phone]);
+    assert_eq!(crm_requests(&setup.fake), (1, 1, 0));
+
+    // Exactly one contact more, in account A only, made from what the chat
+    // service knows.
+    let after = contacts(&setup.fake, A);
+    assert_eq!(after.len(), before_a.len() + 1);
+    let created = after
+        .iter()
+        .find(|c| id_of(c) == contact.contact_id)
+        .expect("the created contact is A's");
+    assert_eq!(created["properties"]["phone"], ADA);
+    assert_eq!(created["properties"]["firstname"], "Ada");
+    assert_eq!(created["properties"]["lastname"], "Byron");
+    assert_eq!(contacts(&setup.fake, B), before_b);
+    // The publish named it, and the thread is its.
+    assert_eq!(
+        last_pre_resolved(&setup.fake),
+        json!({"contacts": [{"contactVid": contact.contact_id, "contactPropertiesLeadingToMatch": ["phone"]}]})
+    );
+    let thread = relayed.message.conversations_thread_id;
+    assert_eq!(thread_contact(&setup, A, &thread).await, contact.contact_id);
+
+    // The same visitor again: the remembered contact, no CRM request, no
+    // second contact, the same thread.
+    let second = setup.chat.visitor_says(ADA, "Ada Byron", LINE_A, "Hello?");
+    let relayed = setup.bridge.relay_incoming(&second).await.unwrap();
+    let again = relayed.contact.expect("resolved");
+    assert_eq!(
+        (again.contact_id, again.source),
+        (contact.contact_id, ContactSource::Cached)
+    );
+    assert_eq!(relayed.message.conversations_thread_id, thread);
+    assert_eq!(crm_requests(&setup.fake), (1, 1, 0));
+    assert_eq!(contacts(&setup.fake, A).len(), before_a.len() + 1);
+    assert_eq!(
+        setup.bridge.cached_contact(A, ADA),
+        Some(contact.contact_id)
+    );
+}
+
+#[tokio::test]
+async fn a_visitor_who_is_a_contact_already_is_found_not_created() {
+    let setup = setup().await;
+    // Grace is in A's CRM by email only; Bob by his mobile number.
+    let grace = setup.fake.seed_crm(
+        CrmSeed::contact([("email", "grace@example.com"), ("firstname", "Grace")])
+            .in_account(A as i64),
+    );
+    let grace = id_of(&grace[0]);
+    let bob = setup
+        .fake
+        .seed_crm(CrmSeed::contact([("mobilephone", BOB)]).in_account(A as i64));
+    let bob = id_of(&bob[0]);
+    let before = contacts(&setup.fake, A).len();
+    const GRACE: &str = "+15550122";
+    setup.chat.set_email(GRACE, "Grace@Example.com");
+
+    let text = setup
+        .chat
+        .visitor_says(GRACE, "Grace", LINE_A, "Hi, it's Grace.");
+    let relayed = setup.bridge.relay_incoming(&text).await.unwrap();
+    let found = relayed.contact.expect("resolved");
+    assert_eq!(
+        (found.contact_id, found.source, found.matched_on.as_slice()),
+        (
+            grace,
+            ContactSource::Found,
+            [ContactProperty::Email].as_slice()
+        )
+    );
+    // Her contact has no phone number: only the pre-resolved contact makes
+    // the thread hers (matching the number, a new contact would be made).
+    let thread = relayed.message.conversations_thread_id;
+    assert_eq!(thread_contact(&setup, A, &thread).await, grace);
+
+    let text = setup.chat.visitor_says(BOB, "Bob", LINE_A, "Bob here.");
+    let relayed = setup.bridge.relay_incoming(&text).await.unwrap();
+    let found = relayed.contact.expect("resolved");
+    assert_eq!(
+        (found.contact_id, found.source, found.matched_on.as_slice()),
+        (
+            bob,
+            ContactSource::Found,
+            [ContactProperty::Mobilephone].as_slice()
+        )
+    );
+    let thread = relayed.message.conversations_thread_id;
+    assert_eq!(thread_contact(&setup, A, &thread).await, bob);
+
+    // Two searches, nothing created.
+    assert_eq!(crm_requests(&setup.fake), (2, 0, 0));
+    assert_eq!(contacts(&setup.fake, A).len(), before);
+}
+
+#[tokio::test]
+async fn each_account_gets_its_own_contact_for_the_same_visitor() {
+    let setup = setup().await;
+    let (before_a, before_b) = (
+        contacts(&setup.fake, A).len(),
+        contacts(&setup.fake, B).len(),
+    );
+    let mut resolved = Vec::new();
+    for (hub, line) in [(A, LINE_A), (B, LINE_B)] {
+        let text = setup.chat.visitor_says(ADA, "Ada", line, "Hello!");
+        let relayed = setup.bridge.relay_incoming(&text).await.unwrap();
+        let contact = relayed.contact.expect("resolved");
+        assert_eq!(contact.source, ContactSource::Created, "account {hub}");
+        let thread = relayed.message.conversations_thread_id;
+        assert_eq!(
+            thread_contact(&setup, hub, &thread).await,
+            contact.contact_id
+        );
+        assert!(
+            contacts(&setup.fake, hub)
+                .iter()
+                .any(|c| id_of(c) == contact.contact_id),
+            "account {hub} holds its contact"
+        );
+        resolved.push(contact.contact_id);
+    }
+    assert_ne!(resolved[0], resolved[1]);
+    assert_eq!(contacts(&setup.fake, A).len(), before_a + 1);
+    assert_eq!(contacts(&setup.fake, B).len(), before_b + 1);
+    assert_eq!(setup.bridge.cached_contact(A, ADA), Some(resolved[0]));
+    assert_eq!(setup.bridge.cached_contact(B, ADA), Some(resolved[1]));
+    // One search and one create in each account; A's cache is not B's.
+    assert_eq!(crm_requests(&setup.fake), (2, 2, 0));
+}
+
+#[tokio::test]
+async fn a_crm_outage_loses_no_message_and_the_lookup_is_tried_again() {
+    let setup = setup().await;
+    // The search fails on every attempt the client makes.
+    for _ in 0..CLIENT_ATTEMPTS {
+        setup.fake.push_fault(Fault::ServiceUnavailable);
+    }
+    let text = setup.chat.visitor_says(ADA, "Ada", LINE_A, "Anyone there?");
+    let relayed = setup.bridge.relay_incoming(&text).await.unwrap();
+    let error = relayed.contact.unwrap_err();
+    assert!(matches!(error, ContactError::Search(_)), "{error:?}");
+    assert!(error.to_string().contains("503"), "{error}");
+    // Published all the same, with no pre-resolved contact: HubSpot matched
+    // the visitor itself (the fake makes a contact of the number).
+    let thread = relayed.message.conversations_thread_id;
+    let stored = setup.fake.thread_messages(&thread).unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0]["text"], "Anyone there?");
+    assert_eq!(last_pre_resolved(&setup.fake), Value::Null);
+    assert_eq!(setup.bridge.cached_contact(A, ADA), None);
+    let (searches, creates, _) = crm_requests(&setup.fake);
+    assert_eq!((searches, creates), (CLIENT_ATTEMPTS as usize, 0));
+
+    // The next message looks again, and finds the contact HubSpot made.
+    let text = setup.chat.visitor_says(ADA, "Ada", LINE_A, "Hello?");
+    let relayed = setup.bridge.relay_incoming(&text).await.unwrap();
+    let found = relayed.contact.expect("resolved this time");
+    assert_eq!(found.source, ContactSource::Found);
+    assert_eq!(thread_contact(&setup, A, &thread).await, found.contact_id);
+    assert_eq!(
+        crm_requests(&setup.fake),
+        (CLIENT_ATTEMPTS as usize + 1, 0, 0)
+    );
+}
+
+#[tokio::test]
+async fn a_contact_the_search_does_not_show_yet_is_read_by_email() {
+    let setup = setup().await;
+    let grace = setup
+        .fake
+        .seed_crm(CrmSeed::contact([("email", "grace@example.com")]).in_account(A as i64));
+    let grace = id_of(&grace[0]);
+    let before = contacts(&setup.fake, A).len();
+    setup.chat.set_email(BOB, "grace@example.com");
+    // HubSpot's search index lags behind its writes: it shows nothing yet.
+    setup.fake.push_response(ScriptedResponse::json(
+        200,
+        json!({"total": 0, "results": []}),
+    ));
+    let text = setup.chat.visitor_says(BOB, "Grace", LINE_A, "Hi!");
+    let relayed = setup.bridge.relay_incoming(&text).await.unwrap();
+    // The create is refused (409, the email is taken): read by email.
+    let found = relayed.contact.expect("resolved");
+    assert_eq!(
+        (found.contact_id, found.source),
+        (grace, ContactSource::Found)
+    );
+    assert_eq!(crm_requests(&setup.fake), (1, 1, 1));
+    assert_eq!(contacts(&setup.fake, A).len(), before);
+    let thread = relayed.message.conversations_thread_id;
+    assert_eq!(thread_contact(&setup, A, &thread).await, grace);
 }

@@ -18,7 +18,13 @@
 //!   that account as `SENT` or `FAILED`.
 //! - chat → HubSpot: [`Bridge::relay_incoming`] publishes what a visitor
 //!   wrote to a business's line as an `INCOMING` message in the account
-//!   that line belongs to.
+//!   that line belongs to. First it finds the visitor's contact in that
+//!   account's CRM (a search by phone number and email), creating it when
+//!   there is none, and publishes with it pre-resolved
+//!   (`preResolvedContacts`), so that the thread is that contact's. The
+//!   contact is remembered per account and visitor; a CRM failure is
+//!   logged and the message published without it (the lookup is tried
+//!   again on the visitor's next message).
 //! - The channel itself belongs to the app, not to an account: it is
 //!   created once with the developer API key ([`create_channel`]).
 //!
@@ -41,11 +47,12 @@ use axum::extract::{FromRef, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use hubspot_api::conversations::contact_property::ContactProperty;
 use hubspot_api::conversations::custom_channels::channel_accounts::CreateChannelAccount;
 use hubspot_api::conversations::custom_channels::channels::CreateCustomChannel;
 use hubspot_api::conversations::custom_channels::messages::{
-    ChannelIntegrationParticipant, MessageDirection, MessageStatusUpdate, PublishMessage,
-    UpdateMessageStatus,
+    ChannelIntegrationParticipant, MessageDirection, MessageStatusUpdate, PreResolvedContact,
+    PreResolvedContacts, PublishMessage, UpdateMessageStatus,
 };
 use hubspot_api::conversations::custom_channels::webhooks::{
     CustomChannelEvent, OutgoingChannelMessage,
@@ -53,6 +60,9 @@ use hubspot_api::conversations::custom_channels::webhooks::{
 use hubspot_api::conversations::inboxes::ListInboxes;
 use hubspot_api::conversations::models::{
     DeliveryIdentifierType, PublicConversationsMessage, PublicDeliveryIdentifier,
+};
+use hubspot_api::crm::contacts::{
+    CreateContact, Filter, FilterGroup, FilterOperator, GetContact, SearchContacts,
 };
 use hubspot_api::webhooks::{Claim, InMemoryWebhookDedup, VerifiedWebhook, Verifier, WebhookDedup};
 use hubspot_api::{Client, Error};
@@ -69,12 +79,15 @@ pub const CALLBACK_PATH: &str = "/oauth-callback";
 pub const INSTALL_PATH: &str = "/install";
 
 /// The scopes the bridge asks an account for: reading and writing
-/// conversations, and its custom channel's accounts and messages.
+/// conversations, its custom channel's accounts and messages, and the
+/// contacts behind the conversations.
 pub const SCOPES: &[&str] = &[
     "conversations.read",
     "conversations.write",
     "conversations.custom_channels.read",
     "conversations.custom_channels.write",
+    "crm.objects.contacts.read",
+    "crm.objects.contacts.write",
 ];
 
 /// How long an admin has to approve an install before its `state` lapses.
@@ -93,6 +106,8 @@ pub struct ChatMessage {
     pub from: String,
     /// Sender's display name, if known.
     pub from_name: Option<String>,
+    /// Sender's email address, if the chat service knows it.
+    pub from_email: Option<String>,
     /// Recipient's address.
     pub to: String,
     /// The text.
@@ -103,6 +118,8 @@ pub struct ChatMessage {
 struct ChatState {
     messages: Vec<ChatMessage>,
     unreachable: HashMap<String, String>,
+    /// The email addresses known for addresses (a user's profile).
+    emails: HashMap<String, String>,
     next_id: u64,
 }
 
@@ -125,6 +142,7 @@ impl ExternalChat {
             id: format!("chat-{}", state.next_id),
             from: from.to_owned(),
             from_name: from_name.map(str::to_owned),
+            from_email: state.emails.get(from).cloned(),
             to: to.to_owned(),
             text: text.to_owned(),
         };
@@ -144,6 +162,14 @@ impl ExternalChat {
             return Err(reason.clone());
         }
         Ok(self.record(from, None, to, text))
+    }
+
+    /// Records `email` in the profile of `address`: messages from it carry
+    /// it from now on.
+    pub fn set_email(&self, address: &str, email: &str) {
+        self.lock()
+            .emails
+            .insert(address.to_owned(), email.to_owned());
     }
 
     /// Makes delivery to `address` fail with `reason`.
@@ -326,6 +352,76 @@ impl std::fmt::Display for RelayError {
 
 impl std::error::Error for RelayError {}
 
+/// A visitor's message, published: the HubSpot message, and how the
+/// visitor's contact was resolved.
+#[derive(Debug)]
+pub struct Relayed {
+    /// The message as HubSpot stored it.
+    pub message: PublicConversationsMessage,
+    /// The visitor's contact, pre-resolved in the publish; or why the
+    /// lookup failed, in which case the message was published without one
+    /// (HubSpot then matches the visitor itself) and the lookup is tried
+    /// again on the visitor's next message.
+    pub contact: Result<VisitorContact, ContactError>,
+}
+
+/// The contact of a visitor in one HubSpot account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitorContact {
+    /// The contact's id (its `vid`).
+    pub contact_id: i64,
+    /// The properties it matched the visitor on (`phone`, `email`, …), as
+    /// the publish reports them.
+    pub matched_on: Vec<ContactProperty>,
+    /// How the bridge came by it this time.
+    pub source: ContactSource,
+}
+
+/// How the bridge came by a visitor's contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactSource {
+    /// Remembered from an earlier message: no CRM request.
+    Cached,
+    /// Found in the account's CRM.
+    Found,
+    /// Created, the account having none.
+    Created,
+}
+
+/// Why a visitor's contact could not be resolved. The message is published
+/// anyway, without a pre-resolved contact.
+#[derive(Debug)]
+pub enum ContactError {
+    /// The message carries neither a phone number nor an email.
+    NoIdentifier,
+    /// Searching the account's contacts failed.
+    Search(Error),
+    /// Creating the contact failed.
+    Create(Error),
+    /// HubSpot answered a contact id that is not a number.
+    BadId(String),
+}
+
+impl std::fmt::Display for ContactError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ContactError::NoIdentifier => {
+                f.write_str("the visitor has no phone number or email to look up")
+            }
+            ContactError::Search(error) => write!(f, "searching the contacts failed: {error}"),
+            ContactError::Create(error) => write!(f, "creating the contact failed: {error}"),
+            ContactError::BadId(id) => write!(f, "the contact id {id:?} is not a number"),
+        }
+    }
+}
+
+impl std::error::Error for ContactError {}
+
+/// A visitor's contact as remembered: one async lock per (account,
+/// visitor), so that two messages of one visitor do not both create a
+/// contact; `None` until resolved.
+type ContactSlot = Arc<tokio::sync::Mutex<Option<VisitorContact>>>;
+
 /// Why an install through the callback did not complete.
 #[derive(Debug)]
 pub enum InstallError {
@@ -424,6 +520,9 @@ struct Inner {
     /// this process (the default): claimed before the chat delivery,
     /// marked delivered after it.
     dedup: Arc<dyn WebhookDedup>,
+    /// Visitors' contacts, by (account, visitor's address): each account
+    /// has its own CRM.
+    contacts: Mutex<HashMap<(u64, String), ContactSlot>>,
 }
 
 /// The bridge. Cloning is cheap; clones share state.
@@ -482,6 +581,7 @@ impl Bridge {
                 state_counter: AtomicU64::new(0),
                 handled: tokio::sync::Mutex::new(HashMap::new()),
                 dedup,
+                contacts: Mutex::new(HashMap::new()),
             }),
         }
     }
@@ -506,6 +606,16 @@ impl Bridge {
     /// The line connected to HubSpot account `hub_id`, if any.
     pub fn line(&self, hub_id: u64) -> Option<Line> {
         lock(&self.inner.lines).get(&hub_id).cloned()
+    }
+
+    /// The contact remembered for the visitor at `address` in account
+    /// `hub_id`, if resolved already (`None` too while it is being
+    /// resolved).
+    pub fn cached_contact(&self, hub_id: u64, address: &str) -> Option<i64> {
+        let slot = lock(&self.inner.contacts)
+            .get(&(hub_id, address.to_owned()))
+            .cloned()?;
+        slot.try_lock().ok()?.as_ref().map(|c| c.contact_id)
     }
 
     /// The HTTP service: `POST /hubspot/webhooks`, `GET /install` and
@@ -788,21 +898,47 @@ impl Bridge {
 
     /// Publishes what a visitor wrote to a business line on the chat
     /// service into the HubSpot account of that line, as an `INCOMING`
-    /// message on the conversation with that visitor.
+    /// message on the conversation with that visitor, with the visitor's
+    /// contact in that account pre-resolved (found, or created; see
+    /// [`Bridge::visitor_contact`]). A failed contact lookup does not stop
+    /// the message: it is published without a contact, and
+    /// [`Relayed::contact`] says why.
     ///
     /// # Errors
     ///
     /// [`RelayError::NoLine`] when no account connected the line;
-    /// HubSpot's error otherwise (retrying is safe).
-    pub async fn relay_incoming(
-        &self,
-        chat_message: &ChatMessage,
-    ) -> Result<PublicConversationsMessage, RelayError> {
+    /// HubSpot's error for the publish otherwise (retrying is safe).
+    pub async fn relay_incoming(&self, chat_message: &ChatMessage) -> Result<Relayed, RelayError> {
         let line = lock(&self.inner.lines)
             .values()
             .find(|line| line.business_number == chat_message.to)
             .cloned()
             .ok_or_else(|| RelayError::NoLine(chat_message.to.clone()))?;
+        // As the account: its own CRM, its own token and rate-limit budget.
+        let account = self.inner.client.account(line.hub_id);
+        let contact = self
+            .visitor_contact(&account, line.hub_id, chat_message)
+            .await;
+        let pre_resolved = match &contact {
+            Ok(contact) => Some(
+                PreResolvedContacts::builder()
+                    .contacts(vec![
+                        PreResolvedContact::builder()
+                            .contact_vid(contact.contact_id)
+                            .contact_properties_leading_to_match(contact.matched_on.clone())
+                            .build(),
+                    ])
+                    .build(),
+            ),
+            Err(error) => {
+                eprintln!(
+                    "account {}: the contact of {} is not resolved ({error}); \
+                     publishing message {} without it",
+                    line.hub_id, chat_message.from, chat_message.id
+                );
+                None
+            }
+        };
         let visitor = ChannelIntegrationParticipant::builder()
             .delivery_identifier(phone(&chat_message.from))
             .maybe_name(chat_message.from_name.clone())
@@ -810,7 +946,7 @@ impl Bridge {
         let business = ChannelIntegrationParticipant::builder()
             .delivery_identifier(phone(&line.business_number))
             .build();
-        PublishMessage::builder()
+        let message = PublishMessage::builder()
             .channel_id(self.inner.config.channel_id)
             .channel_account_id(line.channel_account_id.clone())
             .text(chat_message.text.clone())
@@ -820,10 +956,198 @@ impl Bridge {
             .attachments(vec![])
             .timestamp(chrono::Utc::now())
             .integration_idempotency_id(chat_message.id.clone())
-            .send(&self.inner.client.account(line.hub_id))
+            .maybe_pre_resolved_contacts(pre_resolved)
+            .send(&account)
             .await
-            .map_err(RelayError::HubSpot)
+            .map_err(RelayError::HubSpot)?;
+        Ok(Relayed { message, contact })
     }
+
+    /// The contact of the sender of `chat_message` in account `hub_id`
+    /// (`account` is its handle): remembered from an earlier message, else
+    /// searched for by phone number (`phone` or `mobilephone`) and email,
+    /// else created with them and the sender's name. Not remembered when
+    /// it fails, so the next message tries again.
+    ///
+    /// # Errors
+    ///
+    /// See [`ContactError`].
+    pub async fn visitor_contact(
+        &self,
+        account: &Client,
+        hub_id: u64,
+        chat_message: &ChatMessage,
+    ) -> Result<VisitorContact, ContactError> {
+        let slot = lock(&self.inner.contacts)
+            .entry((hub_id, chat_message.from.clone()))
+            .or_default()
+            .clone();
+        let mut slot = slot.lock().await;
+        if let Some(contact) = slot.as_ref() {
+            return Ok(VisitorContact {
+                source: ContactSource::Cached,
+                ..contact.clone()
+            });
+        }
+        let contact = find_or_create_contact(account, chat_message).await?;
+        *slot = Some(contact.clone());
+        Ok(contact)
+    }
+}
+
+/// The visitor's identifiers: phone number and email, trimmed, if any.
+fn identifiers(chat_message: &ChatMessage) -> (Option<&str>, Option<&str>) {
+    let phone = Some(chat_message.from.trim()).filter(|p| !p.is_empty());
+    let email = chat_message
+        .from_email
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty());
+    (phone, email)
+}
+
+/// The digits of a phone number, which is how numbers are compared.
+fn digits(number: &str) -> String {
+    number.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The properties of `contact` that match the visitor's identifiers.
+fn matched_on(
+    properties: &HashMap<String, String>,
+    phone: Option<&str>,
+    email: Option<&str>,
+) -> Vec<ContactProperty> {
+    let mut matched = Vec::new();
+    if let (Some(email), Some(theirs)) = (email, properties.get("email"))
+        && theirs.trim().eq_ignore_ascii_case(email)
+    {
+        matched.push(ContactProperty::Email);
+    }
+    if let Some(phone) = phone.map(digits).filter(|d| !d.is_empty()) {
+        for (name, property) in [
+            ("phone", ContactProperty::Phone),
+            ("mobilephone", ContactProperty::Mobilephone),
+        ] {
+            if properties.get(name).is_some_and(|p| digits(p) == phone) {
+                matched.push(property);
+            }
+        }
+    }
+    matched
+}
+
+/// Searches the account's contacts for the visitor (any of: `email`,
+/// `phone`, `mobilephone` equal), preferring an email match, then the
+/// oldest; creates the contact when there is none.
+async fn find_or_create_contact(
+    account: &Client,
+    chat_message: &ChatMessage,
+) -> Result<VisitorContact, ContactError> {
+    let (phone, email) = identifiers(chat_message);
+    if phone.is_none() && email.is_none() {
+        return Err(ContactError::NoIdentifier);
+    }
+    let equals = |property: &str, value: &str| {
+        FilterGroup::builder()
+            .filters(vec![
+                Filter::builder()
+                    .property_name(property)
+                    .operator(FilterOperator::Eq)
+                    .value(value)
+                    .build(),
+            ])
+            .build()
+    };
+    // Groups are ORed: a contact matching any of them.
+    let mut groups = Vec::new();
+    if let Some(email) = email {
+        groups.push(equals("email", email));
+    }
+    if let Some(phone) = phone {
+        groups.push(equals("phone", phone));
+        groups.push(equals("mobilephone", phone));
+    }
+    let properties = ["email", "phone", "mobilephone"]
+        .map(str::to_owned)
+        .to_vec();
+    let page = SearchContacts::builder()
+        .filter_groups(groups)
+        .properties(properties.clone())
+        .sorts(vec![])
+        .limit(10)
+        .after("0")
+        .send(account)
+        .await
+        .map_err(ContactError::Search)?;
+    let best = page
+        .results
+        .iter()
+        .map(|c| (matched_on(&c.properties, phone, email), c))
+        .filter(|(matched, _)| !matched.is_empty())
+        .min_by_key(|(matched, c)| {
+            let by_email = matched.contains(&ContactProperty::Email);
+            (!by_email, c.id.parse::<i64>().unwrap_or(i64::MAX))
+        });
+    if let Some((matched, contact)) = best {
+        return Ok(VisitorContact {
+            contact_id: contact_id(&contact.id)?,
+            matched_on: matched,
+            source: ContactSource::Found,
+        });
+    }
+
+    let mut new = HashMap::new();
+    if let Some(phone) = phone {
+        new.insert("phone".to_owned(), phone.to_owned());
+    }
+    if let Some(email) = email {
+        new.insert("email".to_owned(), email.to_owned());
+    }
+    if let Some(name) = chat_message.from_name.as_deref().map(str::trim)
+        && !name.is_empty()
+    {
+        let (first, last) = name.split_once(' ').unwrap_or((name, ""));
+        new.insert("firstname".to_owned(), first.to_owned());
+        if !last.trim().is_empty() {
+            new.insert("lastname".to_owned(), last.trim().to_owned());
+        }
+    }
+    match CreateContact::builder()
+        .properties(new.clone())
+        .associations(vec![])
+        .send(account)
+        .await
+    {
+        Ok(created) => Ok(VisitorContact {
+            contact_id: contact_id(&created.id)?,
+            matched_on: matched_on(&new, phone, email),
+            source: ContactSource::Created,
+        }),
+        // The email is taken, by a contact the search did not show yet
+        // (HubSpot's search index lags behind its writes): read it by email.
+        Err(Error::Conflict(conflict)) => {
+            let Some(email) = email else {
+                return Err(ContactError::Create(Error::Conflict(conflict)));
+            };
+            let existing = GetContact::builder()
+                .contact_id(email)
+                .id_property("email")
+                .properties(properties)
+                .send(account)
+                .await
+                .map_err(ContactError::Search)?;
+            Ok(VisitorContact {
+                contact_id: contact_id(&existing.id)?,
+                matched_on: vec![ContactProperty::Email],
+                source: ContactSource::Found,
+            })
+        }
+        Err(error) => Err(ContactError::Create(error)),
+    }
+}
+
+fn contact_id(id: &str) -> Result<i64, ContactError> {
+    id.parse().map_err(|_| ContactError::BadId(id.to_owned()))
 }
 
 fn phone(number: &str) -> PublicDeliveryIdentifier {
