@@ -1,6 +1,7 @@
 //! The request-body schemas the fake validates against, transcribed from
-//! HubSpot's OpenAPI specs (custom-channels v3 / 2026-03 / 2026-09 and
-//! conversations v3 / 2026-09).
+//! HubSpot's OpenAPI specs (custom-channels v3 / 2025-09 / 2026-03 / 2026-09,
+//! conversations v3 / 2026-09, visitor identification v3 / 2025-09 /
+//! 2026-03 / 2026-09, and the CRM).
 //!
 //! This is a deliberately small schema language: just enough to express the
 //! bodies of the operations the fake serves. The specs themselves are not
@@ -245,8 +246,8 @@ static PRE_RESOLVED_CONTACT_V3: Obj = Obj {
     ],
 };
 
-/// `PreResolvedContact` (custom-channels 2026-09: `contactVid` is an
-/// int32 there).
+/// `PreResolvedContact` (custom-channels 2025-09 and 2026-09: `contactVid`
+/// is an int32 there).
 static PRE_RESOLVED_CONTACT_2026_09: Obj = Obj {
     name: "PreResolvedContact",
     fields: &[
@@ -264,7 +265,7 @@ static PRE_RESOLVED_CONTACTS_V3: Obj = Obj {
     )],
 };
 
-/// `PreResolvedContacts` (custom-channels 2026-09).
+/// `PreResolvedContacts` (custom-channels 2025-09 and 2026-09).
 static PRE_RESOLVED_CONTACTS_2026_09: Obj = Obj {
     name: "PreResolvedContacts",
     fields: &[req(
@@ -360,7 +361,7 @@ static PARTICIPANT_V3: Obj = Obj {
     ],
 };
 
-/// `ChannelIntegrationParticipant` in custom-channels 2026-09 (no
+/// `ChannelIntegrationParticipant` in custom-channels 2025-09 and 2026-09 (no
 /// `senderActorId`).
 static PARTICIPANT_2026_09: Obj = Obj {
     name: "ChannelIntegrationParticipant",
@@ -390,7 +391,7 @@ pub(crate) static CHANNEL_MESSAGE_EGG_V3: Obj = Obj {
     ],
 };
 
-/// `ChannelIntegrationMessageEgg` (custom-channels 2026-09).
+/// `ChannelIntegrationMessageEgg` (custom-channels 2025-09 and 2026-09).
 pub(crate) static CHANNEL_MESSAGE_EGG_2026_09: Obj = Obj {
     name: "ChannelIntegrationMessageEgg",
     fields: &[
@@ -569,7 +570,7 @@ pub(crate) static STAGING_TOKEN_UPDATE_V3: Obj = Obj {
     ],
 };
 
-/// `PublicChannelAccountStagingTokenUpdateRequest` (2026-09: both
+/// `PublicChannelAccountStagingTokenUpdateRequest` (2025-09 and 2026-09: both
 /// required).
 pub(crate) static STAGING_TOKEN_UPDATE_2026_09: Obj = Obj {
     name: "PublicChannelAccountStagingTokenUpdateRequest",
@@ -611,13 +612,25 @@ pub(crate) static BATCH_INPUT: Obj = Obj {
 // Visitor identification
 // ---------------------------------------------------------------------------
 
-/// `IdentificationTokenGenerationRequest`.
+/// `IdentificationTokenGenerationRequest` (visitor identification v3 and
+/// 2026-03).
 pub(crate) static TOKEN_REQUEST: Obj = Obj {
     name: "IdentificationTokenGenerationRequest",
     fields: &[
         req("email", Ty::String),
         opt("firstName", Ty::String),
         req("hsCustomerAgentContext", Ty::Map(&Ty::String)),
+        opt("lastName", Ty::String),
+    ],
+};
+
+/// `IdentificationTokenGenerationRequest` in visitor identification
+/// `2025-09` and `2026-09`: without `hsCustomerAgentContext`.
+pub(crate) static TOKEN_REQUEST_2025_09: Obj = Obj {
+    name: "IdentificationTokenGenerationRequest",
+    fields: &[
+        req("email", Ty::String),
+        opt("firstName", Ty::String),
         opt("lastName", Ty::String),
     ],
 };

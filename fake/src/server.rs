@@ -198,7 +198,7 @@ fn dispatch(
 
 /// The custom-channel administration operations, which HubSpot serves to
 /// the app's developer API key rather than to an account's token.
-fn needs_developer_key(op: Op) -> bool {
+pub(crate) fn needs_developer_key(op: Op) -> bool {
     matches!(
         op,
         Op::CreateCustomChannel

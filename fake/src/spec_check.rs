@@ -10,13 +10,13 @@ use hubspot_specs_support::LoadedSpecs;
 use hubspot_specs_support::openapi::{self, Shape};
 use serde_json::Value;
 
-use crate::routes::{CRM_ROUTES, ROUTES, query_params_for};
+use crate::routes::{CONVERSATIONS_ROUTES, CRM_ROUTES, ROUTES, query_params_for};
 use crate::schema::{
     BATCH_INPUT, CHANNEL_ACCOUNT_EGG, CHANNEL_ACCOUNT_UPDATE, CHANNEL_CREATE,
     CHANNEL_MESSAGE_EGG_2026_09, CHANNEL_MESSAGE_EGG_V3, CRM_BATCH_CREATE, CRM_BATCH_READ,
     CRM_CREATE, CRM_SEARCH, CRM_UPDATE, MESSAGE_EGG, MESSAGE_UPDATE_REQUEST, Obj,
     STAGING_TOKEN_UPDATE_2026_09, STAGING_TOKEN_UPDATE_V3, THREAD_ASSIGN, THREAD_UPDATE,
-    TOKEN_REQUEST, Ty, Union,
+    TOKEN_REQUEST, TOKEN_REQUEST_2025_09, Ty, Union,
 };
 
 /// Places where the fake checks less than the spec, on purpose:
@@ -45,10 +45,15 @@ const RELAXED_REQUIRED: &[(&str, &str)] = &[
     ),
 ];
 
-/// The top-level specs and the CRM ones, or `None` when they are absent
-/// (a panic under CI).
+/// The spec folder of the Conversations versions that are not at the top
+/// level: custom channels `2025-09`, visitor identification `2025-09` and
+/// `2026-09`.
+const OTHER_VERSIONS: &str = "conversations-other-versions";
+
+/// The top-level specs, the other Conversations versions and the CRM ones,
+/// or `None` when they are absent (a panic under CI).
 fn specs() -> Option<LoadedSpecs> {
-    let specs = hubspot_specs_support::load(&[hubspot_specs_support::TOP, "crm"])?;
+    let specs = hubspot_specs_support::load(&[hubspot_specs_support::TOP, OTHER_VERSIONS, "crm"])?;
     assert!(
         specs.problems.is_empty(),
         "unreadable specs: {:?}",
@@ -276,6 +281,13 @@ fn operations() -> Vec<OperationRow> {
             Body::Obj(&CHANNEL_MESSAGE_EGG_2026_09),
         ),
         (
+            "custom-channels.2025-09.json",
+            "/conversations/custom-channels/2025-09/{channelId}/messages",
+            "post",
+            PUBLISH_PARAMS,
+            Body::Obj(&CHANNEL_MESSAGE_EGG_2026_09),
+        ),
+        (
             "custom-channels.v3.json",
             "/conversations/v3/custom-channels/{channelId}/messages/{messageId}",
             "patch",
@@ -292,6 +304,13 @@ fn operations() -> Vec<OperationRow> {
         (
             "custom-channels.2026-09.json",
             "/conversations/custom-channels/2026-09/{channelId}/messages/{messageId}",
+            "patch",
+            UPDATE_PARAMS,
+            Body::Obj(&MESSAGE_UPDATE_REQUEST),
+        ),
+        (
+            "custom-channels.2025-09.json",
+            "/conversations/custom-channels/2025-09/{channelId}/messages/{messageId}",
             "patch",
             UPDATE_PARAMS,
             Body::Obj(&MESSAGE_UPDATE_REQUEST),
@@ -407,6 +426,37 @@ fn operations() -> Vec<OperationRow> {
             Body::Obj(&CHANNEL_ACCOUNT_UPDATE),
         ),
         (
+            "custom-channels.2025-09.json",
+            "/conversations/custom-channels/2025-09",
+            "post",
+            &[],
+            Body::Obj(&CHANNEL_CREATE),
+        ),
+        (
+            "custom-channels.2025-09.json",
+            "/conversations/custom-channels/2025-09/{channelId}/channel-account-staging-tokens/{accountToken}",
+            "patch",
+            &[("accountToken", None), ("channelId", Some("int32"))],
+            Body::Obj(&STAGING_TOKEN_UPDATE_2026_09),
+        ),
+        (
+            "custom-channels.2025-09.json",
+            "/conversations/custom-channels/2025-09/{channelId}/channel-accounts",
+            "post",
+            &[("channelId", Some("int32"))],
+            Body::Obj(&CHANNEL_ACCOUNT_EGG),
+        ),
+        (
+            "custom-channels.2025-09.json",
+            "/conversations/custom-channels/2025-09/{channelId}/channel-accounts/{channelAccountId}",
+            "patch",
+            &[
+                ("channelAccountId", Some("int64")),
+                ("channelId", Some("int32")),
+            ],
+            Body::Obj(&CHANNEL_ACCOUNT_UPDATE),
+        ),
+        (
             "conversations.v3.json",
             "/conversations/conversations/v3/threads/{threadId}/assignee",
             "put",
@@ -461,6 +511,20 @@ fn operations() -> Vec<OperationRow> {
             "post",
             &[],
             Body::Obj(&TOKEN_REQUEST),
+        ),
+        (
+            "visitor-identification.2025-09.json",
+            "/visitor-identification/2025-09/tokens/create",
+            "post",
+            &[],
+            Body::Obj(&TOKEN_REQUEST_2025_09),
+        ),
+        (
+            "visitor-identification.2026-09.json",
+            "/visitor-identification/2026-09/tokens/create",
+            "post",
+            &[],
+            Body::Obj(&TOKEN_REQUEST_2025_09),
         ),
     ]
     .into_iter()
@@ -573,12 +637,7 @@ fn every_route_is_a_spec_operation_with_the_same_query_parameters() {
     let mut mismatches = Vec::new();
     let mut seen = 0;
     for (method, pattern, op, version) in ROUTES {
-        let version = match version {
-            crate::routes::Ver::V3 => "v3",
-            crate::routes::Ver::V2026_03 => "2026-03",
-            crate::routes::Ver::V2026_09 => "2026-09",
-        };
-        for file in spec_files(pattern, version) {
+        for file in spec_files(pattern, version.name()) {
             let doc = spec(&specs, &file);
             let (operations, _) = openapi::operations(doc);
             let found = operations.into_iter().find(|o| {
@@ -635,7 +694,7 @@ fn every_route_is_a_spec_operation_with_the_same_query_parameters() {
     // The generic 2026-09 CRM routes are checked in two files.
     assert_eq!(
         seen,
-        77 + CRM_ROUTES + 8,
+        CONVERSATIONS_ROUTES + CRM_ROUTES + 8,
         "every served (version, operation) pair is in its spec"
     );
 }
@@ -709,4 +768,89 @@ fn transcribed_schemas_match_the_specs() {
         "the fake's schemas differ from the specs:\n{}",
         mismatches.join("\n")
     );
+}
+
+/// The Conversations spec files: the top level and [`OTHER_VERSIONS`].
+fn conversations_files(specs: &LoadedSpecs) -> Vec<&hubspot_specs_support::SpecFile> {
+    specs
+        .files
+        .iter()
+        .filter(|f| f.folder == hubspot_specs_support::TOP || f.folder == OTHER_VERSIONS)
+        .collect()
+}
+
+/// `path` with each `{name}` replaced by `1`.
+fn concrete(path: &str) -> String {
+    crate::routes::erase_placeholders(path).replace("{}", "1")
+}
+
+#[test]
+fn every_conversations_spec_operation_is_served_in_its_version() {
+    use crate::routes::{RouteMatch, match_route};
+    let Some(specs) = specs() else { return };
+    let mut missing = Vec::new();
+    let mut served = 0;
+    let files = conversations_files(&specs);
+    for file in &files {
+        let version = file.version().expect("a versioned spec file name");
+        let (operations, _) = openapi::operations(&file.doc);
+        for operation in operations {
+            let method = operation.method.to_uppercase();
+            match match_route(&method, &concrete(operation.path)) {
+                RouteMatch::Found(found) if found.version.name() == version => served += 1,
+                other => missing.push(format!(
+                    "{}: {method} {}: {other:?}",
+                    file.name, operation.path
+                )),
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "spec operations the fake does not serve:\n{}",
+        missing.join("\n")
+    );
+    // 7 top-level files and the 3 of `conversations-other-versions/`.
+    assert_eq!(files.len(), 10, "{:?}", specs.dir);
+    assert_eq!(served, CONVERSATIONS_ROUTES);
+}
+
+/// Whether an operation's `security` names the developer API key.
+fn wants_developer_key(op: &Value) -> bool {
+    op["security"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|requirement| requirement.get("developer_hapikey").is_some())
+}
+
+#[test]
+fn credentials_are_the_ones_the_spec_security_names() {
+    use crate::routes::{RouteMatch, match_route};
+    let Some(specs) = specs() else { return };
+    let mut mismatches = Vec::new();
+    for file in conversations_files(&specs) {
+        let (operations, _) = openapi::operations(&file.doc);
+        for operation in operations {
+            let method = operation.method.to_uppercase();
+            let RouteMatch::Found(found) = match_route(&method, &concrete(operation.path)) else {
+                continue; // reported by the test above
+            };
+            let ours = crate::server::needs_developer_key(found.op);
+            let security_empty = operation.op["security"]
+                .as_array()
+                .is_none_or(|requirements| requirements.is_empty());
+            // v3 and 2026-03 leave the administration operations'
+            // `security` empty, yet take the developer key (see the specs'
+            // README); every other operation must agree with its spec.
+            let theirs = wants_developer_key(operation.op);
+            if !(ours == theirs || (ours && security_empty)) {
+                mismatches.push(format!(
+                    "{}: {method} {}: fake wants the developer key: {ours}, spec: {theirs}",
+                    file.name, operation.path
+                ));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
 }

@@ -12,7 +12,7 @@ use crate::errors::{ApiError, ErrorDetail};
 use crate::reply::Reply;
 use crate::schema::{
     CHANNEL_ACCOUNT_EGG, CHANNEL_ACCOUNT_UPDATE, CHANNEL_CREATE, CHANNEL_PATCH, Obj,
-    STAGING_TOKEN_UPDATE_2026_09, STAGING_TOKEN_UPDATE_V3, TOKEN_REQUEST,
+    STAGING_TOKEN_UPDATE_2026_09, STAGING_TOKEN_UPDATE_V3, TOKEN_REQUEST, TOKEN_REQUEST_2025_09,
 };
 use crate::state::{ChannelRecord, Scope};
 use crate::time::now_rfc3339;
@@ -141,12 +141,8 @@ pub(crate) fn list_channels(
             .map(|c| c.value.clone())
             .collect()
     });
-    let link = match version {
-        Ver::V3 => "/conversations/custom-channels/v3",
-        Ver::V2026_03 => "/conversations/custom-channels/2026-03",
-        Ver::V2026_09 => "/conversations/custom-channels/2026-09",
-    };
-    Ok(Reply::ok_json(200, &q.page(channels, true, link)?))
+    let link = format!("/conversations/custom-channels/{}", version.name());
+    Ok(Reply::ok_json(200, &q.page(channels, true, &link)?))
 }
 
 /// Runs [`Query::check`] and turns problems into a 400.
@@ -219,9 +215,12 @@ pub(crate) fn update_staging_token(
     account_token: &str,
     body: &[u8],
 ) -> Result<Reply, ApiError> {
-    let schema = match version {
-        Ver::V2026_09 => &STAGING_TOKEN_UPDATE_2026_09,
-        _ => &STAGING_TOKEN_UPDATE_V3,
+    let schema = if version.channels().has_sender_actor_ids() {
+        &STAGING_TOKEN_UPDATE_V3
+    } else {
+        // 2025-09 and 2026-09: `accountName` and `deliveryIdentifier`
+        // are required.
+        &STAGING_TOKEN_UPDATE_2026_09
     };
     let mut problems = Vec::new();
     collect(require_string(account_token, "accountToken"), &mut problems);
@@ -395,12 +394,19 @@ pub(crate) fn update_account(
 }
 
 /// `POST /visitor-identification/.../tokens/create`: a fresh token.
-pub(crate) fn visitor_token(shared: &Scope<'_>, body: &[u8]) -> Result<Reply, ApiError> {
+/// `hsCustomerAgentContext` is required in `v3` and `2026-03`; `2025-09`
+/// and `2026-09` do not have it.
+pub(crate) fn visitor_token(
+    shared: &Scope<'_>,
+    version: Ver,
+    body: &[u8],
+) -> Result<Reply, ApiError> {
+    let schema = match version {
+        Ver::V3 | Ver::V2026_03 => &TOKEN_REQUEST,
+        Ver::V2025_09 | Ver::V2026_09 => &TOKEN_REQUEST_2025_09,
+    };
     let mut problems = Vec::new();
-    let (Some(request), true) = (
-        body_of(body, &TOKEN_REQUEST, &mut problems),
-        problems.is_empty(),
-    ) else {
+    let (Some(request), true) = (body_of(body, schema, &mut problems), problems.is_empty()) else {
         return Err(ApiError::validation(problems));
     };
     let serial = shared.with_store(|store| {

@@ -187,8 +187,7 @@ impl Ctx {
     fn collection_path(&self) -> String {
         match self.version {
             Ver::V3 => format!("/crm/v3/objects/{}", self.object_type.name()),
-            Ver::V2026_03 => format!("/crm/objects/2026-03/{}", self.object_type.name()),
-            Ver::V2026_09 => format!("/crm/objects/2026-09/{}", self.object_type.name()),
+            dated => format!("/crm/objects/{}/{}", dated.name(), self.object_type.name()),
         }
     }
 }

@@ -27,9 +27,10 @@ pub(crate) fn publish(
     raw_channel_id: &str,
     body: &[u8],
 ) -> Result<Reply, ApiError> {
-    let schema = match version {
-        ChannelsVersion::V3 | ChannelsVersion::V2026_03 => &CHANNEL_MESSAGE_EGG_V3,
-        ChannelsVersion::V2026_09 => &CHANNEL_MESSAGE_EGG_2026_09,
+    let schema = if version.has_sender_actor_ids() {
+        &CHANNEL_MESSAGE_EGG_V3
+    } else {
+        &CHANNEL_MESSAGE_EGG_2026_09
     };
     let mut problems = Vec::new();
     let channel_id = collect(parse_int32(raw_channel_id, "channelId"), &mut problems);
@@ -152,7 +153,7 @@ fn published_message(
     thread_id: u64,
     app_id: i32,
 ) -> Value {
-    let has_actor_ids = version != ChannelsVersion::V2026_09;
+    let has_actor_ids = version.has_sender_actor_ids();
     let senders: Vec<Value> = items(egg, "senders")
         .iter()
         .map(|p| participant(p, has_actor_ids))

@@ -53,6 +53,10 @@ use crate::validate::parse_object;
 pub(crate) enum ChannelsVersion {
     /// `/conversations/v3/custom-channels/...`
     V3,
+    /// `/conversations/custom-channels/2025-09/...`: the schemas of
+    /// `2026-09` (no `senderActorId`, staging tokens need a name and an
+    /// address), under its own paths.
+    V2025_09,
     /// `/conversations/custom-channels/2026-03/...`
     V2026_03,
     /// `/conversations/custom-channels/2026-09/...`
@@ -64,6 +68,9 @@ impl ChannelsVersion {
     pub(crate) fn channel_path(self, channel_id: i32) -> String {
         match self {
             ChannelsVersion::V3 => format!("/conversations/v3/custom-channels/{channel_id}"),
+            ChannelsVersion::V2025_09 => {
+                format!("/conversations/custom-channels/2025-09/{channel_id}")
+            }
             ChannelsVersion::V2026_03 => {
                 format!("/conversations/custom-channels/2026-03/{channel_id}")
             }
@@ -71,6 +78,13 @@ impl ChannelsVersion {
                 format!("/conversations/custom-channels/2026-09/{channel_id}")
             }
         }
+    }
+
+    /// Whether the version's `ChannelIntegrationParticipant` carries
+    /// `senderActorId` (and its `PreResolvedContact.contactVid` is int64):
+    /// `v3` and `2026-03` do, `2025-09` and `2026-09` do not.
+    pub(crate) fn has_sender_actor_ids(self) -> bool {
+        matches!(self, ChannelsVersion::V3 | ChannelsVersion::V2026_03)
     }
 }
 
@@ -101,19 +115,34 @@ impl ConversationsVersion {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Ver {
     V3,
+    /// Only Custom Channels and Visitor Identification have a `2025-09`.
+    V2025_09,
     V2026_03,
     V2026_09,
 }
 
 impl Ver {
+    /// The version as the specs' file names and dated paths write it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Ver::V3 => "v3",
+            Ver::V2025_09 => "2025-09",
+            Ver::V2026_03 => "2026-03",
+            Ver::V2026_09 => "2026-09",
+        }
+    }
+
     fn channels(self) -> ChannelsVersion {
         match self {
             Ver::V3 => ChannelsVersion::V3,
+            Ver::V2025_09 => ChannelsVersion::V2025_09,
             Ver::V2026_03 => ChannelsVersion::V2026_03,
             Ver::V2026_09 => ChannelsVersion::V2026_09,
         }
     }
 
+    /// The Conversations Inbox & Messages version of a route of that API
+    /// (which has no `2025-09` or `2026-03`).
     fn conversations(self) -> ConversationsVersion {
         match self {
             Ver::V3 => ConversationsVersion::V3,
@@ -160,6 +189,13 @@ pub(crate) enum Op {
     /// A CRM operation on contacts or companies.
     Crm(crm::CrmOp, crm::CrmPath),
 }
+
+/// How many of [`ROUTES`] are Conversations routes: the 77 (version,
+/// operation) pairs of the top-level specs and the 15 of
+/// `conversations-other-versions/` (custom channels `2025-09`, visitor
+/// identification `2025-09` and `2026-09`).
+#[cfg(test)]
+pub(crate) const CONVERSATIONS_ROUTES: usize = 77 + 15;
 
 /// How many of [`ROUTES`] are CRM routes: 8 operations on contacts and on
 /// companies in `v3` and `2026-03`, and on `{objectType}` in `2026-09`.
@@ -247,6 +283,84 @@ pub(crate) const ROUTES: &[(&str, &str, Op, Ver)] = &[
         "/conversations/v3/custom-channels/{}/messages/{}",
         Op::UpdateStatus,
         Ver::V3,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2025-09",
+        Op::ListCustomChannels,
+        Ver::V2025_09,
+    ),
+    (
+        "POST",
+        "/conversations/custom-channels/2025-09",
+        Op::CreateCustomChannel,
+        Ver::V2025_09,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2025-09/{}",
+        Op::GetCustomChannel,
+        Ver::V2025_09,
+    ),
+    (
+        "DELETE",
+        "/conversations/custom-channels/2025-09/{}",
+        Op::ArchiveCustomChannel,
+        Ver::V2025_09,
+    ),
+    (
+        "PATCH",
+        "/conversations/custom-channels/2025-09/{}",
+        Op::UpdateCustomChannel,
+        Ver::V2025_09,
+    ),
+    (
+        "PATCH",
+        "/conversations/custom-channels/2025-09/{}/channel-account-staging-tokens/{}",
+        Op::UpdateStagingToken,
+        Ver::V2025_09,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2025-09/{}/channel-accounts",
+        Op::ListCustomChannelAccounts,
+        Ver::V2025_09,
+    ),
+    (
+        "POST",
+        "/conversations/custom-channels/2025-09/{}/channel-accounts",
+        Op::CreateChannelAccount,
+        Ver::V2025_09,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2025-09/{}/channel-accounts/{}",
+        Op::GetCustomChannelAccount,
+        Ver::V2025_09,
+    ),
+    (
+        "PATCH",
+        "/conversations/custom-channels/2025-09/{}/channel-accounts/{}",
+        Op::UpdateChannelAccount,
+        Ver::V2025_09,
+    ),
+    (
+        "POST",
+        "/conversations/custom-channels/2025-09/{}/messages",
+        Op::Publish,
+        Ver::V2025_09,
+    ),
+    (
+        "GET",
+        "/conversations/custom-channels/2025-09/{}/messages/{}",
+        Op::GetCustomChannelMessage,
+        Ver::V2025_09,
+    ),
+    (
+        "PATCH",
+        "/conversations/custom-channels/2025-09/{}/messages/{}",
+        Op::UpdateStatus,
+        Ver::V2025_09,
     ),
     (
         "GET",
@@ -628,9 +742,21 @@ pub(crate) const ROUTES: &[(&str, &str, Op, Ver)] = &[
     ),
     (
         "POST",
+        "/visitor-identification/2025-09/tokens/create",
+        Op::GenerateVisitorToken,
+        Ver::V2025_09,
+    ),
+    (
+        "POST",
         "/visitor-identification/2026-03/tokens/create",
         Op::GenerateVisitorToken,
         Ver::V2026_03,
+    ),
+    (
+        "POST",
+        "/visitor-identification/2026-09/tokens/create",
+        Op::GenerateVisitorToken,
+        Ver::V2026_09,
     ),
     (
         "GET",
@@ -978,7 +1104,7 @@ pub(crate) fn run(
         Op::ListCustomChannelAccounts => admin::list_accounts(shared, version, p(0), &q),
         Op::GetCustomChannelAccount => admin::get_account(shared, Some(p(0)), p(1), &q),
         Op::UpdateChannelAccount => admin::update_account(shared, p(0), p(1), body),
-        Op::GenerateVisitorToken => admin::visitor_token(shared, body),
+        Op::GenerateVisitorToken => admin::visitor_token(shared, version, body),
         Op::GetActor => inbox::get_actor(p(0), &q),
         Op::BatchReadActors => inbox::batch_read_actors(version, &q, body),
         Op::ListChannels => inbox::list_channels(shared, version, &q),
@@ -1044,6 +1170,14 @@ mod tests {
             found(Op::Publish, Ver::V2026_09, &["12"])
         );
         assert_eq!(
+            match_route("POST", "/conversations/custom-channels/2025-09/12/messages"),
+            found(Op::Publish, Ver::V2025_09, &["12"])
+        );
+        assert_eq!(
+            match_route("GET", "/conversations/custom-channels/2025-09"),
+            found(Op::ListCustomChannels, Ver::V2025_09, &[])
+        );
+        assert_eq!(
             match_route(
                 "PATCH",
                 "/conversations/custom-channels/2026-03/12/messages/a%2Fb"
@@ -1069,6 +1203,14 @@ mod tests {
             match_route("POST", "/visitor-identification/2026-03/tokens/create"),
             found(Op::GenerateVisitorToken, Ver::V2026_03, &[])
         );
+        assert_eq!(
+            match_route("POST", "/visitor-identification/2025-09/tokens/create"),
+            found(Op::GenerateVisitorToken, Ver::V2025_09, &[])
+        );
+        assert_eq!(
+            match_route("POST", "/visitor-identification/2026-09/tokens/create"),
+            found(Op::GenerateVisitorToken, Ver::V2026_09, &[])
+        );
     }
 
     #[test]
@@ -1081,7 +1223,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(ROUTES.len(), 77 + CRM_ROUTES);
+        assert_eq!(ROUTES.len(), CONVERSATIONS_ROUTES + CRM_ROUTES);
     }
 
     #[test]
