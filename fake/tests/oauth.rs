@@ -777,7 +777,7 @@ async fn channel_administration_wants_the_developer_key_when_strict() {
         .unwrap()
         .to_owned();
 
-    for version in ["v3", "2026-03", "2026-09"] {
+    for version in ["v3", "2025-09", "2026-03", "2026-09"] {
         let list = match version {
             "v3" => "/conversations/custom-channels/v3".to_owned(),
             v => format!("/conversations/custom-channels/{v}"),

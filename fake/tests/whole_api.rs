@@ -49,6 +49,11 @@ const CHANNEL_VERSIONS: &[(&str, &str, &str)] = &[
         "/conversations/v3/custom-channels",
     ),
     (
+        "2025-09",
+        "/conversations/custom-channels/2025-09",
+        "/conversations/custom-channels/2025-09",
+    ),
+    (
         "2026-03",
         "/conversations/custom-channels/2026-03",
         "/conversations/custom-channels/2026-03",
@@ -65,7 +70,7 @@ async fn custom_channels_can_be_created_listed_read_changed_and_archived() {
     let fake = FakeHubSpot::start().await.unwrap();
     let client = Client::new(&fake);
     for (version, root, prefix) in CHANNEL_VERSIONS {
-        let spec = spec::load(&format!("custom-channels.{version}.json"));
+        let spec = spec::load_conversations(&format!("custom-channels.{version}.json"));
         let spec = spec.as_ref();
         let channel_t = format!("{prefix}/{{channelId}}");
 
@@ -229,7 +234,7 @@ async fn custom_channels_can_be_created_listed_read_changed_and_archived() {
 }
 
 #[tokio::test]
-async fn staging_tokens_need_name_and_address_from_2026_09() {
+async fn staging_tokens_need_name_and_address_in_2025_09_and_2026_09() {
     let fake = FakeHubSpot::start().await.unwrap();
     let client = Client::new(&fake);
     for (version, root, prefix) in CHANNEL_VERSIONS {
@@ -242,8 +247,8 @@ async fn staging_tokens_need_name_and_address_from_2026_09() {
             created["id"].as_str().unwrap()
         );
         let response = client.patch(&path, &json!({})).await;
-        if *version == "2026-09" {
-            assert_eq!(response.status, 400);
+        if ["2025-09", "2026-09"].contains(version) {
+            assert_eq!(response.status, 400, "{version}");
             let places: Vec<String> = response.json()["errors"]
                 .as_array()
                 .unwrap()
@@ -253,6 +258,52 @@ async fn staging_tokens_need_name_and_address_from_2026_09() {
             assert_eq!(places, ["accountName", "deliveryIdentifier"]);
         } else {
             assert_eq!(response.status, 200, "{version}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn custom_channels_2025_09_publish_with_the_2026_09_shapes() {
+    let fake = FakeHubSpot::start().await.unwrap();
+    let client = Client::new(&fake);
+    let mut egg = simple_egg("hello", "ada@example.com");
+    egg["senders"][0]["senderActorId"] = json!("V-2001");
+    // (version, whether senderActorId becomes the sender's actorId).
+    for (version, has_actor_ids) in [("2025-09", false), ("2026-03", true), ("2026-09", false)] {
+        let spec = spec::load_conversations(&format!("custom-channels.{version}.json"));
+        let template = format!("/conversations/custom-channels/{version}/{{channelId}}/messages");
+        let path = format!("/conversations/custom-channels/{version}/1000/messages");
+        let published = client.post(&path, &egg).await;
+        let location = published.header("location").map(str::to_owned);
+        let message = checked(spec.as_ref(), &template, "POST", &published, 201);
+        let actor = message["senders"][0].get("actorId");
+        assert_eq!(actor.is_some(), has_actor_ids, "{version}: {message:#}");
+        assert_eq!(
+            message["createdBy"] == "V-2001",
+            has_actor_ids,
+            "{version}: {message:#}"
+        );
+        assert_eq!(
+            location,
+            Some(format!("{path}/{}", message["id"].as_str().unwrap())),
+            "{version}"
+        );
+
+        // `contactVid` is int64 in 2026-03, int32 in 2025-09 and 2026-09.
+        let mut big = egg.clone();
+        big["preResolvedContacts"] = json!({"contacts": [{
+            "contactVid": 1u64 << 40,
+            "contactPropertiesLeadingToMatch": ["email"],
+        }]});
+        let response = client.post(&path, &big).await;
+        if has_actor_ids {
+            assert_eq!(response.status, 201, "{version}");
+        } else {
+            let body = checked(spec.as_ref(), &template, "POST", &response, 400);
+            assert_eq!(
+                body["errors"][0]["in"], "preResolvedContacts.contacts[0].contactVid",
+                "{version}: {body:#}"
+            );
         }
     }
 }
@@ -555,19 +606,25 @@ async fn the_inbox_api_sees_what_custom_channels_did() {
 async fn visitor_identification_returns_a_token() {
     let fake = FakeHubSpot::start().await.unwrap();
     let client = Client::new(&fake);
-    for version in ["v3", "2026-03"] {
-        let spec = spec::load(&format!("visitor-identification.{version}.json"));
+    // `hsCustomerAgentContext` is required in v3 and 2026-03; 2025-09 and
+    // 2026-09 do not have it.
+    for (version, with_context) in [
+        ("v3", true),
+        ("2025-09", false),
+        ("2026-03", true),
+        ("2026-09", false),
+    ] {
+        let spec = spec::load_conversations(&format!("visitor-identification.{version}.json"));
         let path = format!("/visitor-identification/{version}/tokens/create");
+        let mut request = json!({"email": "ada@example.com"});
+        if with_context {
+            request["hsCustomerAgentContext"] = json!({"plan": "pro"});
+        }
         let token = checked(
             spec.as_ref(),
             &path,
             "POST",
-            &client
-                .post(
-                    &path,
-                    &json!({"email": "ada@example.com", "hsCustomerAgentContext": {"plan": "pro"}}),
-                )
-                .await,
+            &client.post(&path, &request).await,
             200,
         );
         assert!(
@@ -584,7 +641,12 @@ async fn visitor_identification_returns_a_token() {
             .iter()
             .map(|e| e["in"].as_str().unwrap().to_owned())
             .collect();
-        assert_eq!(places, ["email", "firstName", "hsCustomerAgentContext"]);
+        let expected: &[&str] = if with_context {
+            &["email", "firstName", "hsCustomerAgentContext"]
+        } else {
+            &["email", "firstName"]
+        };
+        assert_eq!(places, expected, "{version}");
     }
 }
 

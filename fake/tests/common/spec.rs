@@ -23,6 +23,33 @@ pub struct Spec {
     validators: Mutex<HashMap<String, Arc<hubspot_specs_support::jsonschema::Validator>>>,
 }
 
+/// The folder of the Conversations versions HubSpot's collection keeps
+/// apart from the top level.
+pub const OTHER_VERSIONS: &str = "conversations-other-versions";
+
+/// The spec files in [`OTHER_VERSIONS`].
+const IN_OTHER_VERSIONS: &[&str] = &[
+    "custom-channels.2025-09.json",
+    "visitor-identification.2025-09.json",
+    "visitor-identification.2026-09.json",
+];
+
+/// Where a Conversations spec file is, relative to the specs directory:
+/// `custom-channels.v3.json` at the top level,
+/// `conversations-other-versions/custom-channels.2025-09.json`.
+pub fn conversations_file(name: &str) -> String {
+    if IN_OTHER_VERSIONS.contains(&name) {
+        format!("{OTHER_VERSIONS}/{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// [`load`] of a Conversations spec file by name, wherever it is.
+pub fn load_conversations(name: &str) -> Option<Spec> {
+    load(&conversations_file(name))
+}
+
 /// Loads a spec file, or `None` (with a note on stderr) if the specs are
 /// not available; panics instead under CI.
 pub fn load(file: &str) -> Option<Spec> {
