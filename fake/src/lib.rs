@@ -11,10 +11,14 @@
 //! # Served operations
 //!
 //! Every (version, operation) pair of HubSpot's Custom Channels (`v3`,
-//! `2026-03`, `2026-09`), Conversations Inbox & Messages (`v3`, `2026-09`)
-//! and Visitor Identification (`v3`, `2026-03`) specs: 77 in all, at the
-//! paths the specs give; and the CRM essentials for contacts and companies
-//! (see [below](#crm-contacts-and-companies)).
+//! `2025-09`, `2026-03`, `2026-09`), Conversations Inbox & Messages (`v3`,
+//! `2026-09`) and Visitor Identification (`v3`, `2025-09`, `2026-03`,
+//! `2026-09`) specs: 92 in all, at the paths the specs give; and the CRM
+//! essentials for contacts and companies (see
+//! [below](#crm-contacts-and-companies)). Custom Channels `2025-09` has the
+//! request and response shapes of `2026-09` (no `senderActorId`; staging
+//! tokens need `accountName` and `deliveryIdentifier`); Visitor
+//! Identification `2025-09` and `2026-09` take no `hsCustomerAgentContext`.
 //!
 //! | API | operations |
 //! |---|---|
