@@ -86,66 +86,40 @@ pub async fn send_request<E: Endpoint>(
     client.send_with_version(&request, version).await
 }
 
-/// Writes an endpoint's body as serde's derive would: `serialize_struct`
-/// with the count of fields written, then `serialize_field` per field that
-/// is written and `skip_field` per optional field that is `None`, then
-/// `end`. The first error is kept and the calls after it do nothing, so
-/// the generated `Serialize` is a straight line of method calls without a
-/// `?` per field: much less for the compiler to check per endpoint.
-#[must_use = "a body is written only by `end`"]
-pub struct StructWriter<S: serde::ser::SerializeStruct> {
-    state: Result<S, S::Error>,
+/// Writes a required body field, as serde's derive does.
+///
+/// # Errors
+///
+/// The serializer's.
+#[inline]
+pub fn required_field<S, T>(fields: &mut S, key: &'static str, value: &T) -> Result<(), S::Error>
+where
+    S: serde::ser::SerializeStruct,
+    T: serde::Serialize + ?Sized,
+{
+    fields.serialize_field(key, value)
 }
 
-impl<S: serde::ser::SerializeStruct> StructWriter<S> {
-    /// Starts the struct `name` with `len` fields to write.
-    #[inline]
-    pub fn new<Z>(serializer: Z, name: &'static str, len: usize) -> Self
-    where
-        Z: serde::Serializer<SerializeStruct = S, Ok = S::Ok, Error = S::Error>,
-    {
-        Self {
-            state: serializer.serialize_struct(name, len),
-        }
-    }
-
-    /// Writes a required field.
-    #[inline]
-    pub fn field<T: serde::Serialize + ?Sized>(mut self, key: &'static str, value: &T) -> Self {
-        if let Ok(fields) = &mut self.state
-            && let Err(error) = fields.serialize_field(key, value)
-        {
-            self.state = Err(error);
-        }
-        self
-    }
-
-    /// Writes an optional field as serde's derive does with
-    /// `skip_serializing_if = "Option::is_none"`: the `Option` itself when
-    /// it is `Some`, else a skipped field.
-    #[inline]
-    pub fn optional<T: serde::Serialize>(mut self, key: &'static str, value: &Option<T>) -> Self {
-        if let Ok(fields) = &mut self.state {
-            let written = if value.is_some() {
-                fields.serialize_field(key, value)
-            } else {
-                fields.skip_field(key)
-            };
-            if let Err(error) = written {
-                self.state = Err(error);
-            }
-        }
-        self
-    }
-
-    /// Ends the struct.
-    ///
-    /// # Errors
-    ///
-    /// The serializer's first.
-    #[inline]
-    pub fn end(self) -> Result<S::Ok, S::Error> {
-        self.state?.end()
+/// Writes an optional body field as serde's derive does with
+/// `skip_serializing_if = "Option::is_none"`: the `Option` itself when it
+/// is `Some`, else a skipped field.
+///
+/// # Errors
+///
+/// The serializer's.
+pub fn optional_field<S, T>(
+    fields: &mut S,
+    key: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error>
+where
+    S: serde::ser::SerializeStruct,
+    T: serde::Serialize,
+{
+    if value.is_some() {
+        fields.serialize_field(key, value)
+    } else {
+        fields.skip_field(key)
     }
 }
 

@@ -215,33 +215,31 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
 /// `None`; path and query parameters are not part of it. It makes the calls
 /// serde's derive would make (`serialize_struct` with the count of fields
 /// written, `serialize_field`, `skip_field`), in fewer tokens and without a
-/// second proc macro. They go through the runtime's `StructWriter`, one
-/// method call per field and no `?`: a `?` per field was an eighth of what
-/// an endpoint cost to compile.
+/// second proc macro.
 fn serialize_impl(endpoint: &Endpoint) -> TokenStream {
     let rt = rt();
     let name = &endpoint.name;
     let name_text = name.to_string();
     let required = endpoint.required.iter().map(|field| {
         let (json, ident) = (&field.json_name, &field.name);
-        quote!(.field(#json, &self.#ident))
+        quote!(#rt::required_field(&mut fields, #json, &self.#ident)?;)
     });
     let optional = endpoint.optional.iter().map(|field| {
         let (json, ident) = (&field.json_name, &field.name);
-        quote!(.optional(#json, &self.#ident))
+        quote!(#rt::optional_field(&mut fields, #json, &self.#ident)?;)
     });
     let required_count = endpoint.required.len();
     let present = endpoint.optional.iter().map(|field| {
         let ident = &field.name;
-        quote!(+ self.#ident.is_some() as ::core::primitive::usize)
+        quote!(+ (self.#ident.is_some() as ::core::primitive::usize))
     });
     quote! {
         impl #rt::serde::Serialize for #name {
             fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                #rt::StructWriter::new(serializer, #name_text, #required_count #(#present)*)
-                    #(#required)*
-                    #(#optional)*
-                    .end()
+                let mut fields = serializer.serialize_struct(#name_text, #required_count #(#present)*)?;
+                #(#required)*
+                #(#optional)*
+                #rt::serde::ser::SerializeStruct::end(fields)
             }
         }
     }
