@@ -195,6 +195,7 @@ pub fn generate(endpoint: &Endpoint) -> TokenStream {
             #idempotency
             #path_fn
             #query_fn
+            #[inline]
             fn body(&self) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<::core::primitive::u8>>, #rt::serde_json::Error> {
                 #body_fn
             }
@@ -438,6 +439,7 @@ fn path_fn(endpoint: &Endpoint) -> TokenStream {
     };
     let unused = (formats.len() < 2).then(|| quote!(let _ = version_index;));
     quote! {
+        #[inline]
         fn __path(&self, version_index: ::core::primitive::usize) -> ::std::string::String {
             #unused
             #body
