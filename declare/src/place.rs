@@ -95,7 +95,7 @@ pub fn place(models: &mut [VersionModel]) -> Result<Layout, String> {
     // Partitions: per name, versions grouped by signature.
     // (name, model index) → partition id; partition id → (name, model indices).
     let mut partition_of: HashMap<(String, usize), usize> = HashMap::new();
-    let mut partitions: Vec<(String, bool, Vec<usize>)> = Vec::new(); // (name, is endpoint, models)
+    let mut partitions: Vec<(String, Vec<usize>)> = Vec::new(); // (item name, model indices)
     let mut item_names: BTreeSet<String> = BTreeSet::new();
     for model in models.iter() {
         item_names.extend(model.items.keys().cloned());
@@ -115,7 +115,7 @@ pub fn place(models: &mut [VersionModel]) -> Result<Layout, String> {
             for &m in &list {
                 partition_of.insert((name.clone(), m), partitions.len());
             }
-            partitions.push((name.clone(), false, list));
+            partitions.push((name.clone(), list));
         }
     }
     let mut endpoint_partitions: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
@@ -145,7 +145,7 @@ pub fn place(models: &mut [VersionModel]) -> Result<Layout, String> {
     };
     let mut item_module: Vec<Module> = Vec::new();
     let mut seen_names = BTreeSet::new();
-    for (name, _, list) in &partitions {
+    for (name, list) in &partitions {
         let first = seen_names.insert(name.clone());
         item_module.push(module_for(models, list, first));
     }
@@ -159,7 +159,7 @@ pub fn place(models: &mut [VersionModel]) -> Result<Layout, String> {
     // Nothing at the top may reach into a submodule.
     loop {
         let mut changed = false;
-        for (p, (name, _, list)) in partitions.iter().enumerate() {
+        for (p, (name, list)) in partitions.iter().enumerate() {
             if !item_module[p].is_empty() {
                 continue;
             }
@@ -212,7 +212,7 @@ pub fn place(models: &mut [VersionModel]) -> Result<Layout, String> {
             }
         }
     };
-    for (p, (name, _, list)) in partitions.iter().enumerate() {
+    for (p, (name, list)) in partitions.iter().enumerate() {
         let here = item_module[p].clone();
         let placed = Placed {
             versions: list

@@ -67,7 +67,7 @@ pub fn read(
             None => endpoint_name(op, &prefix, rest, doc),
         };
         reader.notes.clear();
-        let mut endpoint = reader.endpoint(op, key, name, &version)?;
+        let mut endpoint = reader.endpoint(op, key, name)?;
         endpoint.long_name = long_name;
         endpoints.push(endpoint);
     }
@@ -201,7 +201,6 @@ impl<'a> Reader<'a> {
         op: &openapi::Operation<'a>,
         key: String,
         name: String,
-        version: &Version,
     ) -> Result<Endpoint, String> {
         let method = op.method.to_ascii_uppercase();
         let doc = operation_doc(op.op);
@@ -269,7 +268,6 @@ impl<'a> Reader<'a> {
         {
             *page = true;
         }
-        let _ = version;
         Ok(Endpoint {
             key,
             long_name: name.clone(),
